@@ -1,0 +1,76 @@
+"""Filters of the admin agency listing."""
+
+import django_filters
+from django.db.models import Exists, OuterRef
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.models import WorkflowState
+
+from coordination import geo
+from coordination.models import Agency, AgencyCategory, Scope, Visibility
+
+STATUS_CHOICES = [
+    ("draft", _("ฉบับร่าง (ยังไม่เผยแพร่)")),
+    ("live", _("เผยแพร่แล้ว")),
+    ("changes", _("เผยแพร่แล้ว มีการแก้ไขรอเผยแพร่")),
+    ("in_moderation", _("รออนุมัติ")),
+    ("locked", _("ถูกล็อก")),
+]
+
+
+def _in_moderation():
+    return Exists(
+        WorkflowState.objects.filter(
+            base_content_type_id=OuterRef("_base_ct"),
+            object_id=OuterRef("pk_str"),
+            status=WorkflowState.STATUS_IN_PROGRESS,
+        )
+    )
+
+
+class AgencyFilterSet(WagtailFilterSet):
+    scope = django_filters.ChoiceFilter(label=_("ขอบเขต"), choices=Scope.choices)
+    category = django_filters.ModelChoiceFilter(
+        label=_("ประเภท"), queryset=AgencyCategory.objects.all()
+    )
+    district_code = django_filters.ChoiceFilter(label=_("อำเภอ"), choices=[])
+    status = django_filters.ChoiceFilter(
+        label=_("สถานะการเผยแพร่"), choices=STATUS_CHOICES, method="filter_status"
+    )
+    visibility = django_filters.ChoiceFilter(label=_("การเผยแพร่"), choices=Visibility.choices)
+
+    class Meta:
+        model = Agency
+        fields = ["scope", "category", "district_code", "status", "visibility"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        codes = (
+            Agency.objects.exclude(district_code="")
+            .order_by()
+            .values_list("district_code", flat=True)
+            .distinct()
+        )
+        self.filters["district_code"].extra["choices"] = sorted(
+            ((code, geo.district_name(code) or code) for code in codes), key=lambda c: c[1]
+        )
+
+    def filter_status(self, queryset, name, value):
+        if value == "draft":
+            return queryset.filter(live=False)
+        if value == "live":
+            return queryset.filter(live=True, has_unpublished_changes=False)
+        if value == "changes":
+            return queryset.filter(live=True, has_unpublished_changes=True)
+        if value == "in_moderation":
+            from django.contrib.contenttypes.models import ContentType
+            from django.db.models import CharField, Value
+            from django.db.models.functions import Cast
+
+            content_type = ContentType.objects.get_for_model(Agency)
+            return queryset.annotate(
+                _base_ct=Value(content_type.pk), pk_str=Cast("pk", output_field=CharField())
+            ).filter(_in_moderation())
+        if value == "locked":
+            return queryset.filter(locked=True)
+        return queryset

@@ -1,0 +1,89 @@
+"""Admin forms of the registry: cascading address pickers and the duplicate warning."""
+
+from django import forms
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.admin.forms import WagtailAdminModelForm
+
+from coordination import geo
+from coordination.selectors.registry import agency_name_matches
+
+
+class AddressSelect(forms.Select):
+    """A select the address picker script refills when its parent level changes."""
+
+    def __init__(self, level: str, attrs=None):
+        attrs = {**(attrs or {}), "data-address-level": level}
+        super().__init__(attrs=attrs)
+
+
+class AgencyAdminForm(WagtailAdminModelForm):
+    """Edits an agency; address selects cascade (province → district → subdistrict → postcode)."""
+
+    confirm_not_duplicate = forms.BooleanField(
+        required=False,
+        label=gettext_lazy("ยืนยันว่าไม่ใช่หน่วยงานเดียวกับที่มีอยู่แล้ว"),
+        help_text=gettext_lazy("ติ๊กเมื่อระบบเตือนว่าชื่อซ้ำ แต่เป็นหน่วยงานคนละแห่งจริง"),
+    )
+
+    class Media:
+        js = ["coordination/js/address-picker.js"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        data = self.data if self.is_bound else {}
+
+        def current(name):
+            value = data.get(self.add_prefix(name)) if self.is_bound else None
+            return value if value is not None else getattr(self.instance, name, "")
+
+        empty = [("", "---------")]
+        province, district = current("province_code"), current("district_code")
+        if "province_code" in self.fields:
+            field = self.fields["province_code"]
+            field.widget = AddressSelect("province", attrs={"data-geo-url": geo_url()})
+            field.widget.choices = empty + geo.province_choices()
+        if "district_code" in self.fields:
+            self.fields["district_code"].widget = AddressSelect("district")
+            self.fields["district_code"].widget.choices = empty + geo.district_choices(province)
+        if "subdistrict_code" in self.fields:
+            self.fields["subdistrict_code"].widget = AddressSelect("subdistrict")
+            self.fields["subdistrict_code"].widget.choices = empty + geo.subdistrict_choices(
+                district
+            )
+        if "postcode" in self.fields:
+            self.fields["postcode"].widget.attrs.update(
+                {"data-address-level": "postcode", "inputmode": "numeric", "maxlength": "5"}
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        is_new = self.instance.pk is None
+        if is_new and not cleaned.get("confirm_not_duplicate"):
+            probe = self.instance.__class__(
+                name_th=cleaned.get("name_th") or "",
+                name_en=cleaned.get("name_en") or "",
+                short_name=cleaned.get("short_name") or "",
+            )
+            matches = agency_name_matches(agency=probe)
+            if matches:
+                names = format_html_join(", ", "“{}”", ((m.name_th,) for m in matches))
+                self.add_error(
+                    "name_th",
+                    mark_safe(  # noqa: S308 - names are escaped by format_html_join
+                        _(
+                            "มีหน่วยงานชื่อนี้อยู่แล้ว: %(names)s — ถ้าเป็นคนละหน่วยงาน "
+                            "ให้ติ๊ก “ยืนยันว่าไม่ใช่หน่วยงานเดียวกับที่มีอยู่แล้ว” แล้วบันทึกอีกครั้ง"
+                        )
+                        % {"names": names}
+                    ),
+                )
+        return cleaned
+
+
+def geo_url() -> str:
+    from django.urls import reverse
+
+    return reverse("coordination_admin:address_reference")

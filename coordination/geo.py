@@ -1,0 +1,117 @@
+"""Thai address reference (DOPA codes) from geothai: the one place that reads it."""
+
+from functools import cache
+
+import geothai
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+
+@cache
+def province_choices() -> list[tuple[str, str]]:
+    return sorted(((p.code, p.name_th) for p in geothai.provinces()), key=lambda c: c[1])
+
+
+def district_choices(province_code: str) -> list[tuple[str, str]]:
+    return [(d.code, d.name_th) for d in geothai.districts(province_code or "")]
+
+
+def subdistrict_choices(district_code: str) -> list[tuple[str, str]]:
+    return [(s.code, s.name_th) for s in geothai.subdistricts(district_code or "")]
+
+
+def province_name(code: str) -> str:
+    area = geothai.province(code or "")
+    return area.name_th if area else ""
+
+
+def district_name(code: str) -> str:
+    area = geothai.district(code or "")
+    return area.name_th if area else ""
+
+
+def subdistrict_name(code: str) -> str:
+    area = geothai.subdistrict(code or "")
+    return area.name_th if area else ""
+
+
+@cache
+def address_reference() -> dict:
+    """The whole reference as one JSON-ready tree, for the offline cascading pickers."""
+    return {
+        "provinces": [[code, name] for code, name in province_choices()],
+        "districts": {
+            p.code: [[d.code, d.name_th] for d in geothai.districts(p.code)]
+            for p in geothai.provinces()
+        },
+        "subdistricts": {
+            d.code: [[s.code, s.name_th, list(s.postal_codes)] for s in geothai.subdistricts(d.code)]
+            for p in geothai.provinces()
+            for d in geothai.districts(p.code)
+        },
+    }
+
+
+def address_errors(
+    *, province_code: str, district_code: str, subdistrict_code: str, postcode: str
+) -> dict[str, ValidationError]:
+    """Check that province → district → subdistrict → postcode are one consistent address.
+
+    Returns a mapping of field name to a Thai error, empty when the address is consistent.
+    """
+    errors: dict[str, ValidationError] = {}
+    province = geothai.province(province_code) if province_code else None
+    district = geothai.district(district_code) if district_code else None
+    subdistrict = geothai.subdistrict(subdistrict_code) if subdistrict_code else None
+    if province_code and not province:
+        errors["province_code"] = ValidationError(_("ไม่พบจังหวัดนี้"), code="province")
+    if district_code and not district:
+        errors["district_code"] = ValidationError(_("ไม่พบอำเภอนี้"), code="district")
+    if subdistrict_code and not subdistrict:
+        errors["subdistrict_code"] = ValidationError(_("ไม่พบตำบลนี้"), code="subdistrict")
+    if district and province and district.province_code != province.code:
+        errors["district_code"] = ValidationError(
+            _("อำเภอ%(district)s ไม่อยู่ในจังหวัด%(province)s"),
+            code="district_province",
+            params={"district": district.name_th, "province": province.name_th},
+        )
+    if subdistrict and district and subdistrict.district_code != district.code:
+        errors["subdistrict_code"] = ValidationError(
+            _("ตำบล%(subdistrict)s ไม่อยู่ในอำเภอ%(district)s"),
+            code="subdistrict_district",
+            params={"subdistrict": subdistrict.name_th, "district": district.name_th},
+        )
+    if (subdistrict or district) and not province_code:
+        errors.setdefault("province_code", ValidationError(_("กรุณาเลือกจังหวัด"), code="required"))
+    if subdistrict and not district_code:
+        errors.setdefault("district_code", ValidationError(_("กรุณาเลือกอำเภอ"), code="required"))
+    if postcode:
+        if not (postcode.isdigit() and len(postcode) == 5):
+            errors["postcode"] = ValidationError(
+                _("รหัสไปรษณีย์ต้องเป็นตัวเลข 5 หลัก"), code="postcode_format"
+            )
+        elif subdistrict and postcode not in subdistrict.postal_codes:
+            errors["postcode"] = ValidationError(
+                _(
+                    "รหัสไปรษณีย์ %(postcode)s ไม่ใช่ของตำบล%(subdistrict)s อำเภอ%(district)s "
+                    "(ที่ถูกต้องคือ %(expected)s)"
+                ),
+                code="postcode_subdistrict",
+                params={
+                    "postcode": postcode,
+                    "subdistrict": subdistrict.name_th,
+                    "district": district_name(subdistrict.district_code),
+                    "expected": ", ".join(subdistrict.postal_codes),
+                },
+            )
+        elif district and not subdistrict:
+            district_postcodes = {
+                code for s in geothai.subdistricts(district.code) for code in s.postal_codes
+            }
+            if postcode not in district_postcodes:
+                errors["postcode"] = ValidationError(
+                    _("รหัสไปรษณีย์ %(postcode)s ไม่ใช่ของอำเภอ%(district)s"),
+                    code="postcode_district",
+                    params={"postcode": postcode, "district": district.name_th},
+                )
+    return errors

@@ -1,0 +1,343 @@
+"""The agency snippet: one row per body the office coordinates with."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from taggit.models import TaggedItemBase
+from wagtail.fields import RichTextField
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    PreviewableMixin,
+    RevisionMixin,
+    WorkflowMixin,
+)
+from wagtail.search import index
+
+from coordination import geo
+from coordination.history import WAGTAIL_BOOKKEEPING_FIELDS, LiveDataHistory
+from coordination.identifiers import (
+    obec_code_validator,
+    school_code_validator,
+    smis_code_validator,
+    tax_id_validator,
+)
+from coordination.models.reference import AgencyCategory, SchoolNetwork, Scope
+from coordination.phones import phone_clean_fields
+
+
+class Visibility(models.TextChoices):
+    PUBLIC = "public", _("เผยแพร่สาธารณะ")
+    INTERNAL = "internal", _("ใช้ภายในเท่านั้น")
+
+
+class AgencyStatus(models.TextChoices):
+    ACTIVE = "active", _("ดำเนินการอยู่")
+    CLOSED = "closed", _("ปิด/ยุบเลิก")
+
+
+class SizeBand(models.TextChoices):
+    SMALL = "small", _("ขนาดเล็ก (ไม่เกิน 120 คน)")
+    MEDIUM = "medium", _("ขนาดกลาง (121–600 คน)")
+    LARGE = "large", _("ขนาดใหญ่ (601–1,500 คน)")
+    EXTRA_LARGE = "extra_large", _("ขนาดใหญ่พิเศษ (1,501 คนขึ้นไป)")
+
+
+class AgencyTag(TaggedItemBase):
+    content_object = ParentalKey("coordination.Agency", related_name="tagged_items")
+
+    class Meta:
+        verbose_name = _("แท็กหน่วยงาน")
+
+
+class Agency(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    index.Indexed,
+    ClusterableModel,
+):
+    """An internal or external agency (หน่วยงาน) whose basic data the office keeps (manual step 5.2).
+
+    A versioned snippet: officers edit drafts, supervisors approve them in the order of the chain
+    of command (step 5.3), and only the published, public state reaches the website (step 5.5).
+    """
+
+    name_th = models.CharField(_("ชื่อหน่วยงาน (ไทย)"), max_length=255)
+    name_en = models.CharField(_("ชื่อหน่วยงาน (อังกฤษ)"), max_length=255, blank=True)
+    short_name = models.CharField(
+        _("ชื่อย่อ"), max_length=60, blank=True, help_text=_("เช่น สพป.อท.1, อบจ.อุทัยธานี")
+    )
+    slug = models.SlugField(
+        _("ชื่อใน URL"),
+        max_length=120,
+        unique=True,
+        allow_unicode=True,
+        help_text=_("ใช้ในที่อยู่หน้าเว็บของหน่วยงาน เช่น /directory/ban-nong-chang/"),
+    )
+    scope = models.CharField(
+        _("ขอบเขต"), max_length=10, choices=Scope.choices, default=Scope.EXTERNAL, db_index=True
+    )
+    category = models.ForeignKey(
+        AgencyCategory, verbose_name=_("ประเภท"), on_delete=models.PROTECT, related_name="agencies"
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("สังกัด/หน่วยงานแม่"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="children",
+        help_text=_("เช่น กลุ่มในสำนักงาน หรือเครือข่ายที่โรงเรียนสังกัด"),
+    )
+    mission = RichTextField(
+        _("ภารกิจและอำนาจหน้าที่"),
+        blank=True,
+        features=["bold", "italic", "ol", "ul", "link", "h3", "h4"],
+    )
+
+    # Address (ที่อยู่): codes are DOPA codes from geothai.
+    house_no = models.CharField(_("เลขที่"), max_length=30, blank=True)
+    moo = models.CharField(_("หมู่ที่"), max_length=10, blank=True)
+    road = models.CharField(_("ถนน/ซอย"), max_length=120, blank=True)
+    province_code = models.CharField(_("จังหวัด"), max_length=2, blank=True, db_index=True)
+    district_code = models.CharField(_("อำเภอ/เขต"), max_length=4, blank=True, db_index=True)
+    subdistrict_code = models.CharField(_("ตำบล/แขวง"), max_length=6, blank=True)
+    postcode = models.CharField(_("รหัสไปรษณีย์"), max_length=5, blank=True)
+    latitude = models.DecimalField(
+        _("ละติจูด"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        _("ลองจิจูด"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+
+    # Contact channels (การติดต่อ); typed phones are AgencyPhone rows.
+    email = models.EmailField(_("อีเมลทั่วไป"), blank=True)
+    email_saraban = models.EmailField(
+        _("อีเมลสารบรรณ"), blank=True, help_text=_("อีเมลรับหนังสือราชการ")
+    )
+    website = models.URLField(_("เว็บไซต์"), blank=True)
+    facebook_url = models.URLField(_("เพจ Facebook"), blank=True)
+    line_oa = models.CharField(_("LINE Official Account"), max_length=60, blank=True)
+
+    # Identifiers (รหัสหน่วยงาน).
+    school_code = models.CharField(
+        _("รหัสโรงเรียน 10 หลัก"), max_length=10, blank=True, validators=[school_code_validator]
+    )
+    smis_code = models.CharField(
+        _("รหัส SMIS 8 หลัก"), max_length=8, blank=True, validators=[smis_code_validator]
+    )
+    obec_code = models.CharField(
+        _("รหัส สพฐ. 6 หลัก"), max_length=6, blank=True, validators=[obec_code_validator]
+    )
+    tax_id = models.CharField(
+        _("เลขประจำตัวผู้เสียภาษี"), max_length=13, blank=True, validators=[tax_id_validator]
+    )
+
+    # School facts (ข้อมูลสถานศึกษา).
+    size_band = models.CharField(_("ขนาดโรงเรียน"), max_length=12, choices=SizeBand.choices, blank=True)
+    students = models.PositiveIntegerField(_("จำนวนนักเรียน"), null=True, blank=True)
+    teachers = models.PositiveIntegerField(_("จำนวนครู"), null=True, blank=True)
+    school_network = models.ForeignKey(
+        SchoolNetwork,
+        verbose_name=_("เครือข่ายสถานศึกษา"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="schools",
+    )
+    teaches_kindergarten = models.BooleanField(_("เปิดสอนระดับอนุบาล"), default=False)
+    teaches_primary = models.BooleanField(_("เปิดสอนระดับประถมศึกษา"), default=False)
+    teaches_lower_secondary = models.BooleanField(
+        _("เปิดสอนระดับมัธยมศึกษาตอนต้น (ขยายโอกาส)"), default=False
+    )
+
+    # Status and publication (สถานะและการเผยแพร่).
+    status = models.CharField(
+        _("สถานะ"),
+        max_length=10,
+        choices=AgencyStatus.choices,
+        default=AgencyStatus.ACTIVE,
+        db_index=True,
+    )
+    closed_reason = models.CharField(_("เหตุที่ปิด/ยุบเลิก"), max_length=255, blank=True)
+    successor = models.ForeignKey(
+        "self",
+        verbose_name=_("หน่วยงานที่รับช่วงต่อ"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="predecessors",
+    )
+    visibility = models.CharField(
+        _("การเผยแพร่"),
+        max_length=10,
+        choices=Visibility.choices,
+        default=Visibility.PUBLIC,
+        db_index=True,
+        help_text=_("“ใช้ภายในเท่านั้น” จะไม่แสดงหน่วยงานนี้บนเว็บไซต์สาธารณะ"),
+    )
+    tags = ClusterTaggableManager(through=AgencyTag, blank=True, verbose_name=_("แท็ก"))
+    last_verified_at = models.DateTimeField(_("ตรวจสอบข้อมูลล่าสุดเมื่อ"), null=True, blank=True)
+    last_verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ตรวจสอบโดย"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    review_interval_days = models.PositiveSmallIntegerField(
+        _("รอบทบทวนข้อมูล (วัน)"), default=365, validators=[MinValueValidator(7)]
+    )
+
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="agency")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="agency",
+        for_concrete_model=False,
+    )
+
+    history = LiveDataHistory(
+        verbose_name=_("ประวัติหน่วยงาน"),
+        excluded_fields=WAGTAIL_BOOKKEEPING_FIELDS,
+        user_related_name="+",
+    )
+
+    search_fields = [
+        index.SearchField("name_th", boost=5),
+        index.AutocompleteField("name_th"),
+        index.SearchField("name_en", boost=3),
+        index.AutocompleteField("name_en"),
+        index.SearchField("short_name", boost=4),
+        index.SearchField("mission"),
+        index.SearchField("school_code"),
+        index.SearchField("smis_code"),
+        index.SearchField("obec_code"),
+        index.FilterField("scope"),
+        index.FilterField("category"),
+        index.FilterField("district_code"),
+        index.FilterField("visibility"),
+        index.FilterField("status"),
+        index.FilterField("live"),
+    ]
+
+    preview_modes = [
+        ("both", _("บัตรสาธารณะและบัตรเจ้าหน้าที่ เทียบกัน")),
+        ("public", _("บัตรสาธารณะ")),
+        ("staff", _("บัตรเจ้าหน้าที่")),
+    ]
+    default_preview_mode = "both"
+
+    class Meta:
+        ordering = ["name_th"]
+        verbose_name = _("หน่วยงาน")
+        verbose_name_plural = _("หน่วยงาน")
+        indexes = [models.Index(fields=["live", "visibility", "name_th"])]
+
+    def __str__(self):
+        return self.name_th
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+    @property
+    def province_name(self) -> str:
+        return geo.province_name(self.province_code)
+
+    @property
+    def district_name(self) -> str:
+        return geo.district_name(self.district_code)
+
+    @property
+    def subdistrict_name(self) -> str:
+        return geo.subdistrict_name(self.subdistrict_code)
+
+    @property
+    def review_due_at(self):
+        if not self.last_verified_at:
+            return None
+        return self.last_verified_at + timedelta(days=self.review_interval_days)
+
+    @property
+    def review_overdue(self) -> bool:
+        due = self.review_due_at
+        return due is None or due < timezone.now()
+
+    def clean(self):
+        from coordination.services.validation import agency_clean
+
+        super().clean()
+        agency_clean(agency=self)
+
+    def get_preview_template(self, request, mode_name):
+        return f"coordination/preview/agency_{mode_name}.html"
+
+    def get_preview_context(self, request, mode_name):
+        from coordination.selectors.public import agency_public_view, agency_staff_view
+
+        context = super().get_preview_context(request, mode_name)
+        context["public_card"] = agency_public_view(self)
+        context["staff_card"] = agency_staff_view(self)
+        return context
+
+
+class PhoneKind(models.TextChoices):
+    OFFICE = "office", _("โทรศัพท์สำนักงาน")
+    FAX = "fax", _("โทรสาร")
+    MOBILE = "mobile", _("โทรศัพท์เคลื่อนที่")
+    HOTLINE = "hotline", _("สายด่วน")
+
+
+class AgencyPhone(Orderable):
+    """A typed phone number of an agency, with its extension (ต่อ)."""
+
+    agency = ParentalKey(Agency, related_name="phones", on_delete=models.CASCADE)
+    kind = models.CharField(_("ชนิด"), max_length=10, choices=PhoneKind.choices, default="office")
+    number = models.CharField(
+        _("หมายเลข"),
+        max_length=40,
+        help_text=_("เช่น 056-511-061 ต่อ 12 — ระบบจะจัดรูปแบบให้"),
+    )
+    label = models.CharField(_("หมายเหตุ"), max_length=80, blank=True)
+    is_public = models.BooleanField(_("เผยแพร่สาธารณะ"), default=True)
+
+    history = LiveDataHistory(
+        verbose_name=_("ประวัติหมายเลขโทรศัพท์"),
+        is_live=lambda phone: getattr(getattr(phone, "agency", None), "live", False),
+    )
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("หมายเลขโทรศัพท์")
+        verbose_name_plural = _("หมายเลขโทรศัพท์")
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.number}"
+
+    def clean(self):
+        super().clean()
+        phone_clean_fields(self, "number")

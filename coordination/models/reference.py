@@ -1,0 +1,68 @@
+"""Reference data the registry classifies agencies by."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from coordination.history import LiveDataHistory
+
+
+class Scope(models.TextChoices):
+    INTERNAL = "internal", _("ภายใน")
+    EXTERNAL = "external", _("ภายนอก")
+
+
+class CategoryKind(models.TextChoices):
+    """What kind of body a category holds; code relies on these, labels are for people."""
+
+    OFFICE_GROUP = "office_group", _("กลุ่ม/หน่วยในสำนักงาน")
+    SCHOOL = "school", _("โรงเรียน")
+    SCHOOL_NETWORK = "school_network", _("เครือข่ายสถานศึกษา")
+    EDUCATION_OFFICE = "education_office", _("สำนักงานเขตพื้นที่/หน่วยงานการศึกษาอื่น")
+    GOVERNMENT = "government", _("ส่วนราชการส่วนกลาง/ส่วนภูมิภาค")
+    LOCAL_ADMIN = "local_admin", _("องค์กรปกครองส่วนท้องถิ่น")
+    STATE_ENTERPRISE = "state_enterprise", _("รัฐวิสาหกิจ")
+    NGO = "ngo", _("องค์กรพัฒนาเอกชน/มูลนิธิ")
+    PRIVATE_COMPANY = "private_company", _("บริษัทเอกชน")
+    PERSON = "person", _("บุคคล")
+
+
+class AgencyCategory(models.Model):
+    """A category of agency (ประเภทหน่วยงาน), such as a school or a local administrative body."""
+
+    name_th = models.CharField(_("ชื่อประเภท"), max_length=120, unique=True)
+    name_en = models.CharField(_("ชื่อประเภท (อังกฤษ)"), max_length=120, blank=True)
+    slug = models.SlugField(_("ชื่อย่อใน URL"), max_length=60, unique=True, allow_unicode=True)
+    kind = models.CharField(_("ชนิด"), max_length=30, choices=CategoryKind.choices)
+    default_scope = models.CharField(
+        _("ขอบเขตปกติ"), max_length=10, choices=Scope.choices, default=Scope.EXTERNAL
+    )
+    sort_order = models.PositiveSmallIntegerField(_("ลำดับ"), default=100)
+
+    history = LiveDataHistory(verbose_name=_("ประวัติประเภทหน่วยงาน"))
+
+    class Meta:
+        ordering = ["sort_order", "name_th"]
+        verbose_name = _("ประเภทหน่วยงาน")
+        verbose_name_plural = _("ประเภทหน่วยงาน")
+
+    def __str__(self):
+        return self.name_th
+
+
+class SchoolNetwork(models.Model):
+    """A school network (เครือข่ายสถานศึกษา / กลุ่มโรงเรียน) that groups nearby schools."""
+
+    name_th = models.CharField(_("ชื่อเครือข่าย"), max_length=160, unique=True)
+    slug = models.SlugField(_("ชื่อย่อใน URL"), max_length=80, unique=True, allow_unicode=True)
+    district_code = models.CharField(_("อำเภอ"), max_length=4, blank=True)
+    description = models.TextField(_("คำอธิบาย"), blank=True)
+
+    history = LiveDataHistory(verbose_name=_("ประวัติเครือข่ายสถานศึกษา"))
+
+    class Meta:
+        ordering = ["name_th"]
+        verbose_name = _("เครือข่ายสถานศึกษา")
+        verbose_name_plural = _("เครือข่ายสถานศึกษา")
+
+    def __str__(self):
+        return self.name_th

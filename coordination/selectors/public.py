@@ -1,0 +1,282 @@
+"""The public data rule, in one place.
+
+Every public surface gets agency data from ``public_agencies()`` (which agencies) and
+``agency_public_view()`` (which of their fields). Staff get ``agency_staff_view()`` through a
+permission-checked path. Both views are plain data, ready for a template, built from an instance
+so that the moderation preview shows exactly what approval will publish.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
+
+from coordination.models import Agency, AgencyPhone, Contact, Visibility
+from coordination.phones import phone_tel_uri
+
+
+@dataclass(frozen=True)
+class PhoneLine:
+    kind: str
+    label: str
+    number: str
+    tel_uri: str
+    is_public: bool = True
+
+
+@dataclass(frozen=True)
+class ContactCard:
+    name: str
+    position: str
+    role: str
+    phone: str = ""
+    phone_uri: str = ""
+    email: str = ""
+    mobile: str = ""
+    mobile_uri: str = ""
+    line_id: str = ""
+    home_address: str = ""
+    period_from: object = None
+    period_until: object = None
+    is_private_person: bool = False
+    consent_recorded_at: object = None
+    hidden_fields: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class AgencyCard:
+    """What one audience may see of an agency."""
+
+    audience: str  # "public" or "staff"
+    pk: int | None
+    slug: str
+    name_th: str
+    name_en: str
+    short_name: str
+    scope: str
+    scope_label: str
+    category: str
+    parent_name: str
+    parent_slug: str
+    mission: str
+    address_line: str
+    province_name: str
+    district_name: str
+    subdistrict_name: str
+    postcode: str
+    latitude: object
+    longitude: object
+    phones: list[PhoneLine]
+    email: str
+    email_saraban: str
+    website: str
+    facebook_url: str
+    line_oa: str
+    identifiers: list[tuple[str, str]]
+    school_facts: list[tuple[str, str]]
+    status: str
+    status_label: str
+    closed_reason: str
+    successor_name: str
+    contacts: list[ContactCard]
+    visibility: str
+    visibility_label: str
+    tags: list[str] = field(default_factory=list)
+    last_verified_at: object = None
+    is_publishable: bool = True
+
+    @property
+    def map_url(self) -> str:
+        if self.latitude is None or self.longitude is None:
+            return ""
+        return f"https://www.openstreetmap.org/?mlat={self.latitude}&mlon={self.longitude}#map=16/{self.latitude}/{self.longitude}"
+
+
+def public_agencies() -> QuerySet[Agency]:
+    """Agencies whose data may appear on a public surface: published, live and public."""
+    return Agency.objects.filter(live=True, visibility=Visibility.PUBLIC)
+
+
+def with_card_relations(queryset: QuerySet[Agency]) -> QuerySet[Agency]:
+    """Everything a card reads, fetched in a fixed number of queries."""
+    return queryset.select_related("category", "parent", "successor", "school_network").prefetch_related(
+        Prefetch("phones", queryset=AgencyPhone.objects.order_by("sort_order")),
+        Prefetch("contacts", queryset=Contact.objects.order_by("sort_order")),
+        "tags",
+    )
+
+
+def _address_line(agency: Agency) -> str:
+    parts = []
+    if agency.house_no:
+        parts.append(f"เลขที่ {agency.house_no}")
+    if agency.moo:
+        parts.append(f"หมู่ {agency.moo}")
+    if agency.road:
+        parts.append(agency.road)
+    if agency.subdistrict_code:
+        parts.append(f"ตำบล{agency.subdistrict_name}")
+    if agency.district_code:
+        parts.append(f"อำเภอ{agency.district_name}")
+    if agency.province_code:
+        parts.append(f"จังหวัด{agency.province_name}")
+    if agency.postcode:
+        parts.append(agency.postcode)
+    return " ".join(parts)
+
+
+def _contact_card(contact: Contact, *, audience: str) -> ContactCard | None:
+    common = {
+        "name": contact.name,
+        "position": contact.position,
+        "role": contact.get_role_display(),
+    }
+    if audience == "staff":
+        return ContactCard(
+            **common,
+            phone=contact.phone,
+            phone_uri=phone_tel_uri(contact.phone) if contact.phone else "",
+            email=contact.email,
+            mobile=contact.mobile,
+            mobile_uri=phone_tel_uri(contact.mobile) if contact.mobile else "",
+            line_id=contact.line_id,
+            home_address=contact.home_address,
+            period_from=contact.period_from,
+            period_until=contact.period_until,
+            is_private_person=contact.is_private_person,
+            consent_recorded_at=contact.consent_recorded_at,
+            hidden_fields=tuple(
+                name
+                for name, shown in (
+                    ("phone", contact.phone_public),
+                    ("email", contact.email_public),
+                    ("mobile", contact.mobile_public),
+                    ("line_id", contact.line_public),
+                )
+                if not shown
+            )
+            + ("home_address",),
+        )
+    if contact.is_private_person and not contact.has_consent:
+        return None
+    if contact.period_until and contact.period_until < timezone.localdate():
+        return None
+    phone = contact.phone if contact.phone_public else ""
+    mobile = contact.mobile if contact.mobile_public else ""
+    return ContactCard(
+        **common,
+        phone=phone,
+        phone_uri=phone_tel_uri(phone) if phone else "",
+        email=contact.email if contact.email_public else "",
+        mobile=mobile,
+        mobile_uri=phone_tel_uri(mobile) if mobile else "",
+        line_id=contact.line_id if contact.line_public else "",
+    )
+
+
+def _card(agency: Agency, *, audience: str) -> AgencyCard:
+    staff = audience == "staff"
+    phones = [
+        PhoneLine(
+            kind=phone.kind,
+            label=phone.get_kind_display(),
+            number=phone.number,
+            tel_uri=phone_tel_uri(phone.number),
+            is_public=phone.is_public,
+        )
+        for phone in agency.phones.all()
+        if staff or phone.is_public
+    ]
+    contacts = [
+        card
+        for card in (_contact_card(c, audience=audience) for c in agency.contacts.all())
+        if card is not None
+    ]
+    identifiers = [
+        (label, value)
+        for label, value in (
+            ("รหัสโรงเรียน", agency.school_code),
+            ("รหัส SMIS", agency.smis_code),
+            ("รหัส สพฐ.", agency.obec_code),
+            ("เลขประจำตัวผู้เสียภาษี", agency.tax_id),
+        )
+        if value
+    ]
+    levels = [
+        label
+        for label, taught in (
+            ("อนุบาล", agency.teaches_kindergarten),
+            ("ประถมศึกษา", agency.teaches_primary),
+            ("มัธยมศึกษาตอนต้น", agency.teaches_lower_secondary),
+        )
+        if taught
+    ]
+    school_facts = [
+        (label, value)
+        for label, value in (
+            ("ขนาด", agency.get_size_band_display() if agency.size_band else ""),
+            ("นักเรียน", f"{agency.students:,} คน" if agency.students is not None else ""),
+            ("ครู", f"{agency.teachers:,} คน" if agency.teachers is not None else ""),
+            ("เครือข่าย", str(agency.school_network) if agency.school_network_id else ""),
+            ("ระดับที่เปิดสอน", ", ".join(levels)),
+        )
+        if value
+    ]
+    parent = agency.parent if agency.parent_id else None
+    parent_visible = parent is not None and (
+        staff or (parent.live and parent.visibility == Visibility.PUBLIC)
+    )
+    successor = agency.successor if agency.successor_id else None
+    successor_visible = successor is not None and (
+        staff or (successor.live and successor.visibility == Visibility.PUBLIC)
+    )
+    return AgencyCard(
+        audience=audience,
+        pk=agency.pk,
+        slug=agency.slug,
+        name_th=agency.name_th,
+        name_en=agency.name_en,
+        short_name=agency.short_name,
+        scope=agency.scope,
+        scope_label=agency.get_scope_display(),
+        category=str(agency.category) if agency.category_id else "",
+        parent_name=parent.name_th if parent_visible else "",
+        parent_slug=parent.slug if parent_visible else "",
+        mission=agency.mission,
+        address_line=_address_line(agency),
+        province_name=agency.province_name,
+        district_name=agency.district_name,
+        subdistrict_name=agency.subdistrict_name,
+        postcode=agency.postcode,
+        latitude=agency.latitude,
+        longitude=agency.longitude,
+        phones=phones,
+        email=agency.email,
+        email_saraban=agency.email_saraban,
+        website=agency.website,
+        facebook_url=agency.facebook_url,
+        line_oa=agency.line_oa,
+        identifiers=identifiers,
+        school_facts=school_facts,
+        status=agency.status,
+        status_label=agency.get_status_display(),
+        closed_reason=agency.closed_reason,
+        successor_name=successor.name_th if successor_visible else "",
+        contacts=contacts,
+        visibility=agency.visibility,
+        visibility_label=agency.get_visibility_display(),
+        tags=[tag.name for tag in agency.tags.all()] if staff else [],
+        last_verified_at=agency.last_verified_at if staff else None,
+        is_publishable=agency.visibility == Visibility.PUBLIC,
+    )
+
+
+def agency_public_view(agency: Agency) -> AgencyCard:
+    """The fields of `agency` that the public may see (whether the agency itself is public is
+    `public_agencies()`'s rule)."""
+    return _card(agency, audience="public")
+
+
+def agency_staff_view(agency: Agency) -> AgencyCard:
+    """Everything staff with view permission may see, internal fields included."""
+    return _card(agency, audience="staff")

@@ -1,0 +1,210 @@
+"""Admin viewsets of the registry (Wagtail's own SnippetViewSet and ModelViewSet)."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.admin.ui.tables import Column, DateColumn, LiveStatusTagColumn
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from coordination.filters import AgencyFilterSet
+from coordination.forms import AgencyAdminForm
+from coordination.models import Agency, AgencyCategory, SchoolNetwork
+
+general_panels = [
+    FieldPanel("name_th"),
+    FieldRowPanel([FieldPanel("name_en"), FieldPanel("short_name")]),
+    FieldPanel("slug"),
+    FieldRowPanel([FieldPanel("scope"), FieldPanel("category")]),
+    FieldPanel("parent"),
+    FieldPanel("mission"),
+    MultiFieldPanel(
+        [
+            FieldRowPanel([FieldPanel("school_code"), FieldPanel("smis_code")]),
+            FieldRowPanel([FieldPanel("obec_code"), FieldPanel("tax_id")]),
+        ],
+        heading=_("รหัสหน่วยงาน"),
+    ),
+    MultiFieldPanel(
+        [
+            FieldRowPanel([FieldPanel("size_band"), FieldPanel("school_network")]),
+            FieldRowPanel([FieldPanel("students"), FieldPanel("teachers")]),
+            FieldRowPanel(
+                [
+                    FieldPanel("teaches_kindergarten"),
+                    FieldPanel("teaches_primary"),
+                    FieldPanel("teaches_lower_secondary"),
+                ]
+            ),
+        ],
+        heading=_("ข้อมูลสถานศึกษา"),
+        classname="collapsed",
+    ),
+    FieldPanel("confirm_not_duplicate"),
+]
+
+address_panels = [
+    FieldRowPanel([FieldPanel("house_no"), FieldPanel("moo"), FieldPanel("road")]),
+    FieldRowPanel([FieldPanel("province_code"), FieldPanel("district_code")]),
+    FieldRowPanel([FieldPanel("subdistrict_code"), FieldPanel("postcode")]),
+    FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")], heading=_("พิกัด")),
+]
+
+channel_panels = [
+    InlinePanel("phones", heading=_("หมายเลขโทรศัพท์"), label=_("หมายเลขโทรศัพท์")),
+    FieldRowPanel([FieldPanel("email"), FieldPanel("email_saraban")]),
+    FieldPanel("website"),
+    FieldRowPanel([FieldPanel("facebook_url"), FieldPanel("line_oa")]),
+]
+
+contact_panels = [
+    InlinePanel(
+        "contacts",
+        heading=_("ผู้ประสานงาน"),
+        label=_("ผู้ประสานงาน"),
+        panels=[
+            FieldRowPanel([FieldPanel("name"), FieldPanel("position"), FieldPanel("role")]),
+            FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
+            FieldRowPanel([FieldPanel("mobile"), FieldPanel("line_id")]),
+            FieldPanel("home_address"),
+            FieldRowPanel([FieldPanel("period_from"), FieldPanel("period_until")]),
+            MultiFieldPanel(
+                [
+                    FieldRowPanel(
+                        [
+                            FieldPanel("phone_public"),
+                            FieldPanel("email_public"),
+                            FieldPanel("mobile_public"),
+                            FieldPanel("line_public"),
+                        ]
+                    ),
+                    FieldPanel("is_private_person"),
+                    FieldRowPanel([FieldPanel("consent_recorded_at"), FieldPanel("consent_note")]),
+                ],
+                heading=_("การเผยแพร่ข้อมูลส่วนบุคคล (PDPA)"),
+            ),
+        ],
+    ),
+]
+
+publication_panels = [
+    FieldPanel("visibility"),
+    FieldRowPanel([FieldPanel("status"), FieldPanel("successor")]),
+    FieldPanel("closed_reason"),
+    FieldPanel("tags"),
+    FieldRowPanel(
+        [
+            FieldPanel("last_verified_at"),
+            FieldPanel("last_verified_by"),
+            FieldPanel("review_interval_days"),
+        ],
+        heading=_("การทบทวนข้อมูล"),
+    ),
+]
+
+
+class AgencyViewSet(SnippetViewSet):
+    """หน่วยงาน: listing, filters, exports, inspect, preview, workflow."""
+
+    model = Agency
+    icon = "site"
+    menu_label = _("หน่วยงาน")
+    menu_order = 100
+    add_to_admin_menu = True
+    list_per_page = 50
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    filterset_class = AgencyFilterSet
+    search_fields = ["name_th", "name_en", "short_name", "school_code", "smis_code", "obec_code"]
+    list_display = [
+        "name_th",
+        Column("category", label=_("ประเภท"), accessor="category"),
+        Column("district_name", label=_("อำเภอ"), sort_key="district_code"),
+        LiveStatusTagColumn(label=_("สถานะ")),
+        DateColumn("last_verified_at", label=_("ตรวจสอบล่าสุด"), sort_key="last_verified_at"),
+    ]
+    list_export = [
+        "name_th",
+        "name_en",
+        "short_name",
+        "scope",
+        "category",
+        "district_name",
+        "province_name",
+        "postcode",
+        "email",
+        "school_code",
+        "smis_code",
+        "obec_code",
+        "visibility",
+        "status",
+        "live",
+        "last_verified_at",
+    ]
+    export_headings = {
+        "name_th": _("ชื่อหน่วยงาน"),
+        "name_en": _("ชื่ออังกฤษ"),
+        "short_name": _("ชื่อย่อ"),
+        "scope": _("ขอบเขต"),
+        "category": _("ประเภท"),
+        "district_name": _("อำเภอ"),
+        "province_name": _("จังหวัด"),
+        "postcode": _("รหัสไปรษณีย์"),
+        "email": _("อีเมล"),
+        "school_code": _("รหัสโรงเรียน"),
+        "smis_code": _("รหัส SMIS"),
+        "obec_code": _("รหัส สพฐ."),
+        "visibility": _("การเผยแพร่"),
+        "status": _("สถานะ"),
+        "live": _("เผยแพร่แล้ว"),
+        "last_verified_at": _("ตรวจสอบล่าสุด"),
+    }
+    export_filename = "agencies"
+    ordering = ["name_th"]
+    inspect_view_fields_exclude = ["id", "latest_revision", "live_revision"]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(general_panels, heading=_("ข้อมูลทั่วไป")),
+            ObjectList(address_panels, heading=_("ที่อยู่")),
+            ObjectList(channel_panels, heading=_("การติดต่อ")),
+            ObjectList(contact_panels, heading=_("ผู้ประสานงาน")),
+            ObjectList(publication_panels, heading=_("การเผยแพร่")),
+        ],
+        base_form_class=AgencyAdminForm,
+    )
+
+    def get_queryset(self, request):
+        return Agency.objects.select_related("category", "latest_revision")
+
+
+class AgencyCategoryViewSet(ModelViewSet):
+    model = AgencyCategory
+    icon = "tag"
+    menu_label = _("ประเภทหน่วยงาน")
+    form_fields = ["name_th", "name_en", "slug", "kind", "default_scope", "sort_order"]
+    list_display = ["name_th", "kind", "default_scope", "sort_order"]
+    search_fields = ["name_th", "name_en"]
+    inspect_view_enabled = True
+
+
+class SchoolNetworkViewSet(ModelViewSet):
+    model = SchoolNetwork
+    icon = "group"
+    menu_label = _("เครือข่ายสถานศึกษา")
+    form_fields = ["name_th", "slug", "district_code", "description"]
+    list_display = ["name_th", "district_code"]
+    search_fields = ["name_th"]
+    inspect_view_enabled = True
+
+
+class ReferenceDataGroup(ModelViewSetGroup):
+    menu_label = _("ข้อมูลอ้างอิง")
+    menu_icon = "list-ul"
+    menu_order = 110
+    items = [AgencyCategoryViewSet("agency_categories"), SchoolNetworkViewSet("school_networks")]
