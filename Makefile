@@ -1,0 +1,53 @@
+# Two commands set up a fresh machine: `make run` and `make test` (README.md).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install run test test-sqlite test-postgres e2e lint format bench lock clean
+
+$(STAMP): pyproject.toml requirements.lock
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -r requirements.lock
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+# The whole suite on SQLite, then again on PostgreSQL when TEST_DATABASE_URL names one.
+test: install
+	$(PY) scripts/run_tests.py
+
+test-sqlite: install
+	$(PY) -m pytest
+
+e2e: install
+	$(PY) -m pytest tests/e2e
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) manage.py check
+	$(PY) manage.py makemigrations --check --dry-run
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+bench: install
+	$(PY) manage.py bench
+
+# Regenerate the lock after changing pyproject.toml.
+lock:
+	$(VENV)/bin/pip-compile --quiet --no-emit-index-url --no-emit-find-links --strip-extras --extra dev --output-file requirements.lock pyproject.toml
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles test-artifacts

@@ -1,0 +1,56 @@
+import os
+import shutil
+
+import pytest
+from django.conf import settings
+
+from coordination import roles
+from tests.factories import UserFactory
+
+collect_ignore = []
+if os.environ.get("DJANGO_SETTINGS_MODULE") != "cms.settings.test_standalone":
+    collect_ignore.append("standalone")
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+REQUIRED = os.environ.get("CI") == "true" or os.environ.get("REQUIRE_BROWSER") == "1"
+
+
+def pytest_collection_modifyitems(config, items):
+    """Browser tests skip on a machine without Chromium, and fail in CI where it is required."""
+    has_chromium = os.path.exists(CHROMIUM) or shutil.which("chromium")
+    on_postgres = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
+    for item in items:
+        # Where Chromium is required, a missing one fails at launch instead of skipping.
+        if "browser" in item.keywords and not has_chromium and not REQUIRED:
+            item.add_marker(pytest.mark.skip(reason=f"no Chromium at {CHROMIUM}"))
+        if "postgres" in item.keywords and not on_postgres:
+            item.add_marker(pytest.mark.skip(reason="PostgreSQL-only test; SQLite pass"))
+
+
+@pytest.fixture
+def officer(db):
+    return UserFactory(username="officer", groups=[roles.OFFICERS], first_name="สมศรี")
+
+
+@pytest.fixture
+def director(db):
+    return UserFactory(username="director", groups=[roles.GROUP_DIRECTOR], first_name="วิไล")
+
+
+@pytest.fixture
+def deputy(db):
+    return UserFactory(username="deputy", groups=[roles.DEPUTY_DIRECTOR], first_name="ประเสริฐ")
+
+
+@pytest.fixture
+def staff_member(db):
+    return UserFactory(username="staff", groups=[roles.STAFF], first_name="บุญมี")
+
+
+@pytest.fixture
+def superuser(db):
+    user = UserFactory(username="admin")
+    user.is_superuser = True
+    user.is_staff = True
+    user.save()
+    return user
