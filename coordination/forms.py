@@ -72,7 +72,7 @@ class AgencyAdminForm(WagtailAdminModelForm):
                 names = format_html_join(", ", "“{}”", ((m.name_th,) for m in matches))
                 self.add_error(
                     "name_th",
-                    mark_safe(  # noqa: S308 - names are escaped by format_html_join
+                    mark_safe(
                         _(
                             "มีหน่วยงานชื่อนี้อยู่แล้ว: %(names)s — ถ้าเป็นคนละหน่วยงาน "
                             "ให้ติ๊ก “ยืนยันว่าไม่ใช่หน่วยงานเดียวกับที่มีอยู่แล้ว” แล้วบันทึกอีกครั้ง"

@@ -45,7 +45,9 @@ def address_reference() -> dict:
             for p in geothai.provinces()
         },
         "subdistricts": {
-            d.code: [[s.code, s.name_th, list(s.postal_codes)] for s in geothai.subdistricts(d.code)]
+            d.code: [
+                [s.code, s.name_th, list(s.postal_codes)] for s in geothai.subdistricts(d.code)
+            ]
             for p in geothai.provinces()
             for d in geothai.districts(p.code)
         },

@@ -7,9 +7,7 @@ from django.utils.translation import gettext_lazy as _
 school_code_validator = RegexValidator(
     r"^\d{10}$", _("รหัสโรงเรียนต้องเป็นตัวเลข 10 หลัก"), code="school_code"
 )
-smis_code_validator = RegexValidator(
-    r"^\d{8}$", _("รหัส SMIS ต้องเป็นตัวเลข 8 หลัก"), code="smis_code"
-)
+smis_code_validator = RegexValidator(r"^\d{8}$", _("รหัส SMIS ต้องเป็นตัวเลข 8 หลัก"), code="smis_code")
 obec_code_validator = RegexValidator(
     r"^\d{6}$", _("รหัส สพฐ. (OBEC) ต้องเป็นตัวเลข 6 หลัก"), code="obec_code"
 )

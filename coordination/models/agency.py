@@ -156,7 +156,9 @@ class Agency(
     )
 
     # School facts (ข้อมูลสถานศึกษา).
-    size_band = models.CharField(_("ขนาดโรงเรียน"), max_length=12, choices=SizeBand.choices, blank=True)
+    size_band = models.CharField(
+        _("ขนาดโรงเรียน"), max_length=12, choices=SizeBand.choices, blank=True
+    )
     students = models.PositiveIntegerField(_("จำนวนนักเรียน"), null=True, blank=True)
     teachers = models.PositiveIntegerField(_("จำนวนครู"), null=True, blank=True)
     school_network = models.ForeignKey(

@@ -36,9 +36,7 @@ class Contact(Orderable):
     email = models.EmailField(_("อีเมลที่ทำงาน"), blank=True)
     mobile = models.CharField(_("โทรศัพท์มือถือส่วนตัว"), max_length=40, blank=True)
     line_id = models.CharField(_("LINE ID"), max_length=60, blank=True)
-    home_address = models.TextField(
-        _("ที่อยู่บ้าน"), blank=True, help_text=_("ใช้ภายในเท่านั้น ไม่เผยแพร่")
-    )
+    home_address = models.TextField(_("ที่อยู่บ้าน"), blank=True, help_text=_("ใช้ภายในเท่านั้น ไม่เผยแพร่"))
     period_from = models.DateField(_("ดำรงตำแหน่งตั้งแต่"), null=True, blank=True)
     period_until = models.DateField(_("ถึง"), null=True, blank=True)
 
@@ -83,17 +81,14 @@ class Contact(Orderable):
         super().clean()
         phone_clean_fields(self, "phone", "mobile")
         if self.period_from and self.period_until and self.period_until < self.period_from:
-            raise ValidationError(
-                {"period_until": _("วันสิ้นสุดต้องไม่ก่อนวันเริ่มดำรงตำแหน่ง")}
-            )
+            raise ValidationError({"period_until": _("วันสิ้นสุดต้องไม่ก่อนวันเริ่มดำรงตำแหน่ง")})
         wants_public = self.phone_public or self.email_public or self.mobile_public
         wants_public = wants_public or self.line_public
         if self.is_private_person and wants_public and not self.has_consent:
             raise ValidationError(
                 {
                     "consent_recorded_at": _(
-                        "บุคคลทั่วไปต้องบันทึกวันที่ได้รับความยินยอมก่อนเผยแพร่ข้อมูลติดต่อ "
-                        "หรือยกเลิกการเผยแพร่ทุกช่อง"
+                        "บุคคลทั่วไปต้องบันทึกวันที่ได้รับความยินยอมก่อนเผยแพร่ข้อมูลติดต่อ หรือยกเลิกการเผยแพร่ทุกช่อง"
                     )
                 }
             )

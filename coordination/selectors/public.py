@@ -99,7 +99,9 @@ def public_agencies() -> QuerySet[Agency]:
 
 def with_card_relations(queryset: QuerySet[Agency]) -> QuerySet[Agency]:
     """Everything a card reads, fetched in a fixed number of queries."""
-    return queryset.select_related("category", "parent", "successor", "school_network").prefetch_related(
+    return queryset.select_related(
+        "category", "parent", "successor", "school_network"
+    ).prefetch_related(
         Prefetch("phones", queryset=AgencyPhone.objects.order_by("sort_order")),
         Prefetch("contacts", queryset=Contact.objects.order_by("sort_order")),
         "tags",
@@ -145,17 +147,19 @@ def _contact_card(contact: Contact, *, audience: str) -> ContactCard | None:
             period_until=contact.period_until,
             is_private_person=contact.is_private_person,
             consent_recorded_at=contact.consent_recorded_at,
-            hidden_fields=tuple(
-                name
-                for name, shown in (
-                    ("phone", contact.phone_public),
-                    ("email", contact.email_public),
-                    ("mobile", contact.mobile_public),
-                    ("line_id", contact.line_public),
-                )
-                if not shown
-            )
-            + ("home_address",),
+            hidden_fields=(
+                *tuple(
+                    name
+                    for name, shown in (
+                        ("phone", contact.phone_public),
+                        ("email", contact.email_public),
+                        ("mobile", contact.mobile_public),
+                        ("line_id", contact.line_public),
+                    )
+                    if not shown
+                ),
+                "home_address",
+            ),
         )
     if contact.is_private_person and not contact.has_consent:
         return None

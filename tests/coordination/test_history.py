@@ -1,10 +1,9 @@
 """The audit trail records each change of live data once, attributed to the person."""
 
 import pytest
-from django.urls import reverse
 
-from coordination.models import Agency, Contact
-from tests.factories import AgencyFactory, ContactFactory
+from coordination.models import Agency
+from tests.factories import AgencyFactory
 
 pytestmark = pytest.mark.django_db
 
