@@ -29,6 +29,10 @@ def phone_normalize(raw: str) -> str:
             code="phone_characters",
             params={"value": raw},
         )
+    digits = re.sub(r"\D", "", text)
+    if re.fullmatch(r"1\d{3}", digits):
+        # Four-digit hotlines (สายด่วน) such as 1669 or 1579 are dialled as they are.
+        return digits
     try:
         number = phonenumbers.parse(text, "TH")
     except phonenumbers.NumberParseException as exc:
