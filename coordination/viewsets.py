@@ -180,7 +180,7 @@ class AgencyViewSet(SnippetViewSet):
     )
 
     def get_queryset(self, request):
-        return Agency.objects.select_related("category", "latest_revision")
+        return Agency.objects.select_related("category").with_admin_status()
 
 
 class AgencyCategoryViewSet(ModelViewSet):

@@ -59,6 +59,31 @@ class AgencyTag(TaggedItemBase):
         verbose_name = _("แท็กหน่วยงาน")
 
 
+class AgencyQuerySet(models.QuerySet):
+    def with_admin_status(self):
+        """Fetch what the status column reads (workflow, schedule) for all rows at once."""
+        from django.contrib.contenttypes.models import ContentType
+        from django.db.models import CharField, Exists, OuterRef, Prefetch
+        from django.db.models.functions import Cast
+        from wagtail.models import Revision, WorkflowState
+
+        return self.prefetch_related(
+            Prefetch(
+                "workflow_states",
+                queryset=WorkflowState.objects.active().select_related("current_task_state__task"),
+                to_attr="_current_workflow_states",
+            )
+        ).annotate(
+            _approved_schedule=Exists(
+                Revision.objects.filter(
+                    base_content_type=ContentType.objects.get_for_model(self.model),
+                    object_id=Cast(OuterRef("pk"), output_field=CharField()),
+                    approved_go_live_at__isnull=False,
+                )
+            )
+        )
+
+
 class Agency(
     WorkflowMixin,
     DraftStateMixin,
@@ -214,6 +239,8 @@ class Agency(
         _("รอบทบทวนข้อมูล (วัน)"), default=365, validators=[MinValueValidator(7)]
     )
 
+    objects = AgencyQuerySet.as_manager()
+
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="agency")
     workflow_states = GenericRelation(
         "wagtailcore.WorkflowState",
@@ -266,6 +293,13 @@ class Agency(
     @property
     def revisions(self):
         return self._revisions
+
+    @property
+    def approved_schedule(self) -> bool:
+        # Annotated by AgencyQuerySet.with_admin_status() so listings don't query per row.
+        if hasattr(self, "_approved_schedule"):
+            return self._approved_schedule
+        return super().approved_schedule
 
     @property
     def province_name(self) -> str:
