@@ -16,15 +16,36 @@ REQUIRED = os.environ.get("CI") == "true" or os.environ.get("REQUIRE_BROWSER") =
 
 
 def pytest_collection_modifyitems(config, items):
-    """Browser tests skip on a machine without Chromium, and fail in CI where it is required."""
+    """Browser tests skip on a machine without Chromium, and fail in CI where it is required.
+
+    PostgreSQL-only tests are deselected on SQLite: the PostgreSQL pass of scripts/run_tests.py
+    runs them, and CI requires that pass.
+    """
     has_chromium = os.path.exists(CHROMIUM) or shutil.which("chromium")
     on_postgres = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
+    selected, deselected = [], []
     for item in items:
         # Where Chromium is required, a missing one fails at launch instead of skipping.
         if "browser" in item.keywords and not has_chromium and not REQUIRED:
             item.add_marker(pytest.mark.skip(reason=f"no Chromium at {CHROMIUM}"))
         if "postgres" in item.keywords and not on_postgres:
-            item.add_marker(pytest.mark.skip(reason="PostgreSQL-only test; SQLite pass"))
+            deselected.append(item)
+        else:
+            selected.append(item)
+    if deselected:
+        config.hook.pytest_deselected(items=deselected)
+        items[:] = selected
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """In CI a skipped test is a failure: every required part (PostgreSQL, Chromium) is there."""
+    if not REQUIRED:
+        return
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    skipped = reporter.stats.get("skipped", []) if reporter else []
+    if skipped:
+        reporter.write_line(f"CI: {len(skipped)} test(s) skipped; skips are failures in CI.")
+        session.exitstatus = 1
 
 
 @pytest.fixture
