@@ -1,10 +1,16 @@
 """Admin-only endpoints of the registry."""
 
-from django.http import JsonResponse
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from coordination import geo
+from coordination.models import Agency
+from coordination.selectors.timeline import agency_timeline
 
 
 @require_GET
@@ -12,3 +18,27 @@ from coordination import geo
 def address_reference(request):
     """The Thai address reference for the cascading pickers, served from this server."""
     return JsonResponse(geo.address_reference(), json_dumps_params={"ensure_ascii": False})
+
+
+@require_GET
+def agency_timeline_view(request, pk: int):
+    """The merged history of one agency, for anyone who may read the registry."""
+    if not request.user.has_perm("coordination.view_agency"):
+        raise PermissionDenied
+    agency = Agency.objects.filter(pk=pk).only("pk", "name_th").first()
+    entries = agency_timeline(agency_id=pk)
+    if agency is None and not entries:
+        raise Http404
+    name = agency.name_th if agency else next((e.subject for e in entries if e.subject), str(pk))
+    edit_url = reverse("wagtailsnippets_coordination_agency:edit", args=[pk]) if agency else ""
+    return render(
+        request,
+        "coordination/admin/timeline.html",
+        {
+            "agency": agency,
+            "entries": entries,
+            "page_title": _("ประวัติทั้งหมดของ %(name)s") % {"name": name},
+            "header_icon": "history",
+            "edit_url": edit_url,
+        },
+    )

@@ -17,5 +17,25 @@ def register_reference_data():
 
 @hooks.register("register_admin_urls")
 def register_registry_admin_urls():
-    urls = [path("address.json", admin_views.address_reference, name="address_reference")]
+    urls = [
+        path("address.json", admin_views.address_reference, name="address_reference"),
+        path("agency/<int:pk>/timeline/", admin_views.agency_timeline_view, name="agency_timeline"),
+    ]
     return [path("coordination/", include((urls, "coordination_admin")))]
+
+
+@hooks.register("register_snippet_listing_buttons")
+def agency_timeline_button(snippet, user, next_url=None):
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+    from wagtail.admin.widgets import ListingButton
+
+    from coordination.models import Agency
+
+    if isinstance(snippet, Agency) and user.has_perm("coordination.view_agency"):
+        yield ListingButton(
+            _("ประวัติทั้งหมด"),
+            reverse("coordination_admin:agency_timeline", args=[snippet.pk]),
+            icon_name="history",
+            priority=90,
+        )
