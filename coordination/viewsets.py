@@ -11,7 +11,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.admin.ui.tables import Column, DateColumn, LiveStatusTagColumn
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import HistoryView, SnippetViewSet
 
 from coordination.filters import AgencyFilterSet
 from coordination.forms import AgencyAdminForm
@@ -109,10 +109,17 @@ publication_panels = [
 ]
 
 
+class AgencyHistoryView(HistoryView):
+    """Staff read the history too (DESIGN: Staff read the internal directory and history)."""
+
+    any_permission_required = ["add", "change", "delete", "view"]
+
+
 class AgencyViewSet(SnippetViewSet):
     """หน่วยงาน: listing, filters, exports, inspect, preview, workflow."""
 
     model = Agency
+    history_view_class = AgencyHistoryView
     icon = "site"
     menu_label = _("หน่วยงาน")
     menu_order = 100

@@ -80,6 +80,7 @@ def test_staff_read_but_cannot_edit(client, staff_member):
     assert listing.status_code == 200
     assert "โรงพยาบาลอุทัยธานี" in listing.content.decode()
     assert client.get(url("inspect", agency.pk)).status_code == 200
+    assert client.get(url("history", agency.pk)).status_code == 200
     assert client.get(url("add")).status_code in (302, 403)
     response = client.post(url("edit", agency.pk), agency_form_data(slug=agency.slug))
     assert response.status_code in (302, 403)
