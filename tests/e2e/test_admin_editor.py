@@ -1,0 +1,40 @@
+"""An officer works in the real admin in Chromium: Thai labels, cascading address pickers."""
+
+import pytest
+
+from coordination.models import Agency
+from tests.e2e.conftest import admin_login
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_officer_creates_a_school_with_cascading_address(live_server, new_page, officer, artifacts):
+    page = new_page()
+    admin_login(page, live_server.url, "officer")
+    page.goto(f"{live_server.url}/admin/snippets/coordination/agency/add/")
+    assert page.get_by_role("tab", name="ที่อยู่").is_visible()
+
+    page.fill("#id_name_th", "โรงเรียนบ้านทุ่งโพ")
+    page.fill("#id_slug", "ban-thung-pho")
+    page.select_option("#id_scope", "internal")
+    page.select_option("#id_category", label="โรงเรียน")
+    page.fill("#id_school_code", "1061040101")
+
+    page.get_by_role("tab", name="ที่อยู่").click()
+    page.select_option("#id_province_code", "61")
+    page.wait_for_function("document.querySelectorAll('#id_district_code option').length > 5")
+    page.select_option("#id_district_code", "6104")
+    page.wait_for_function("document.querySelectorAll('#id_subdistrict_code option').length > 5")
+    page.select_option("#id_subdistrict_code", "610409")  # เขาบางแกรก, postcode 61170
+    page.wait_for_function("document.querySelector('#id_postcode').value === '61170'")
+    page.screenshot(path=artifacts / "admin-address-picker-1280.png", full_page=True)
+
+    page.get_by_role("button", name="บันทึกฉบับร่าง").click()
+    page.wait_for_url("**/edit/**")
+    agency = Agency.objects.get(slug="ban-thung-pho")
+    assert (agency.district_code, agency.subdistrict_code, agency.postcode) == (
+        "6104",
+        "610409",
+        "61170",
+    )
+    assert agency.live is False
