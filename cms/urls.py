@@ -2,13 +2,21 @@ from django.conf import settings
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps import Sitemap
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from coordination import urls as coordination_urls
+from home.feeds import NewsFeed
+
+# Sections of /sitemap.xml: other apps add theirs here (e.g. sitemaps["agencies"] = ...).
+sitemaps = {"pages": Sitemap}
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("news/feed/", NewsFeed(), name="news_feed"),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("", include(coordination_urls)),
 ]
 
