@@ -7,6 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from coordination import urls as coordination_urls
+from coordination.api import api as coordination_api
 from home.feeds import NewsFeed
 
 # Sections of /sitemap.xml: other apps add theirs here (e.g. sitemaps["agencies"] = ...).
@@ -17,6 +18,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("news/feed/", NewsFeed(), name="news_feed"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("api/v1/", coordination_api.urls),
     path("", include(coordination_urls)),
 ]
 

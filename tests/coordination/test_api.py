@@ -1,0 +1,92 @@
+"""The public read API: paged, public data only, a fixed number of queries."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories import AgencyFactory, AgencyPhoneFactory, ContactFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_list_is_paged_and_public_only(client):
+    for index in range(25):
+        AgencyFactory(name_th=f"หน่วยงานสาธารณะ {index:02d}")
+    AgencyFactory(name_th="หน่วยงานภายในลับ", visibility="internal")
+    AgencyFactory(name_th="ร่างที่ยังไม่เผยแพร่", publish=False)
+
+    response = client.get("/api/v1/agencies", {"size": 10, "page": 3})
+    assert response.status_code == 200
+    body = response.json()
+    assert (body["total_items"], body["total_pages"], body["page_number"], body["size"]) == (
+        25,
+        3,
+        3,
+        10,
+    )
+    assert len(body["contents"]) == 5
+    names = {row["name_th"] for row in client.get("/api/v1/agencies?size=100").json()["contents"]}
+    assert "หน่วยงานภายในลับ" not in names
+    assert "ร่างที่ยังไม่เผยแพร่" not in names
+
+
+def test_detail_hides_internal_fields(client):
+    agency = AgencyFactory(name_th="องค์การบริหารส่วนจังหวัดอุทัยธานี", email="pao@example.go.th")
+    AgencyPhoneFactory(agency=agency, number="056 511 111")
+    AgencyPhoneFactory(agency=agency, kind="mobile", number="089 000 1111", is_public=False)
+    ContactFactory(agency=agency, name="นายอุทัย ใจดี", mobile="081 111 2222", line_id="uthai.j")
+    response = client.get(f"/api/v1/agencies/{agency.pk}")
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "056 511 111" in text and "นายอุทัย ใจดี" in text
+    assert "089 000 1111" not in text
+    assert "081 111 2222" not in text and "uthai.j" not in text
+
+
+@pytest.mark.parametrize("visibility,publish", [("internal", True), ("public", False)])
+def test_detail_of_hidden_agency_is_404(client, visibility, publish):
+    agency = AgencyFactory(visibility=visibility, publish=publish)
+    assert client.get(f"/api/v1/agencies/{agency.pk}").status_code == 404
+
+
+def test_bad_paging_is_a_clear_error(client):
+    response = client.get("/api/v1/agencies", {"size": 1000})
+    assert response.status_code == 400
+    assert "size" in response.json()["detail"]
+
+
+def test_filters(client):
+    AgencyFactory(
+        name_th="โรงเรียนในหนองฉาง",
+        district_code="6104",
+        subdistrict_code="610401",
+        postcode="61110",
+        scope="internal",
+    )
+    AgencyFactory(name_th="หน่วยงานในเมือง")
+    rows = client.get("/api/v1/agencies", {"district": "6104"}).json()["contents"]
+    assert [r["name_th"] for r in rows] == ["โรงเรียนในหนองฉาง"]
+    rows = client.get("/api/v1/agencies", {"scope": "external"}).json()["contents"]
+    assert [r["name_th"] for r in rows] == ["หน่วยงานในเมือง"]
+
+
+def test_openapi_schema(client):
+    response = client.get("/api/v1/openapi.json")
+    assert response.status_code == 200
+    assert "/api/v1/agencies" in response.json()["paths"]
+
+
+def test_list_query_count_is_fixed(client):
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/api/v1/agencies", {"size": 20}).status_code == 200
+        return len(queries)
+
+    for _ in range(5):
+        ContactFactory(agency=AgencyFactory())
+    few = count()
+    for _ in range(30):
+        agency = AgencyFactory()
+        ContactFactory(agency=agency)
+        AgencyPhoneFactory(agency=agency)
+    assert count() == few <= 10
