@@ -140,3 +140,13 @@ def menus(site, news_index, standard_page):
     ]
     navigation.save()
     return navigation
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Anonymous pages are cached (coordination.cache); each test starts from an empty cache."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
