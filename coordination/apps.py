@@ -8,3 +8,8 @@ class CoordinationConfig(AppConfig):
     name = "coordination"
     verbose_name = _("ทะเบียนหน่วยงาน")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from coordination import cache
+
+        cache.connect_signals()

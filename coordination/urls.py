@@ -1,6 +1,6 @@
-"""Public routes of the registry that are not Wagtail pages."""
+"""Public routes of the registry that are not served through Wagtail's page routing."""
 
-from django.urls import path
+from django.urls import path, re_path
 
 from coordination import views
 
@@ -8,4 +8,11 @@ app_name = "coordination"
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    # Wagtail's page URLs cannot hold a dot, so the vCard of an agency of any directory page
+    # (e.g. /directory/<slug>/vcard.vcf) is routed here and handed to that page.
+    re_path(
+        r"^(?P<directory_path>(?:[-\w]+/)*)(?P<slug>[-\w]+)/vcard\.vcf$",
+        views.agency_vcard_route,
+        name="agency_vcard",
+    ),
 ]

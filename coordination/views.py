@@ -1,8 +1,28 @@
-"""Public views of the registry that are not Wagtail pages."""
+"""Public views of the registry: the directory routes of `DirectoryPage`, and health checks.
 
+Views stay thin: selectors decide what each audience may see, services record what happened.
+"""
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.db import connection
-from django.http import JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
+from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.http import content_disposition_header
 from django.views.decorators.cache import never_cache
+
+from coordination.jsonld import agency_jsonld, jsonld_script
+from coordination.selectors.directory import (
+    DirectoryFilters,
+    directory_agency,
+    directory_agency_for_staff,
+    directory_listing,
+)
+from coordination.services.internal_views import internal_view_log_record
+from coordination.vcard import agency_vcard
+
+STAFF_VIEW_PERMISSION = "coordination.view_agency"
 
 
 @never_cache
@@ -11,3 +31,128 @@ def healthz(request):
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})
+
+
+def _wants_staff_view(request) -> bool:
+    return request.GET.get("view") == "staff"
+
+
+def _require_staff(request):
+    """Staff view gate: anonymous visitors log in, others need the registry's view permission."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not request.user.has_perm(STAFF_VIEW_PERMISSION):
+        raise PermissionDenied
+    return None
+
+
+def _private(response):
+    """Staff responses must never reach a shared cache (ours, a proxy's or a CDN's)."""
+    add_never_cache_headers(response)
+    patch_cache_control(response, private=True)
+    return response
+
+
+def can_view_staff(request) -> bool:
+    user = getattr(request, "user", None)
+    return bool(user and user.is_authenticated and user.has_perm(STAFF_VIEW_PERMISSION))
+
+
+def directory_listing_view(request, *, page):
+    staff = _wants_staff_view(request)
+    if staff and (denied := _require_staff(request)):
+        return denied
+    listing = directory_listing(
+        filters=DirectoryFilters.from_query(request.GET),
+        page_number=request.GET.get("page", "1"),
+        staff=staff,
+    )
+    context = page.get_context(request)
+    context.update(
+        listing=listing,
+        staff_view=staff,
+        can_view_staff=staff or can_view_staff(request),
+        directory_url=page.agency_url_base(request),
+        query_prefix=("view=staff&" if staff else "") + listing.filters.query_string(),
+    )
+    response = TemplateResponse(request, "coordination/directory_page.html", context)
+    return _private(response) if staff else response
+
+
+def agency_view(request, *, page, slug):
+    if _wants_staff_view(request):
+        return _agency_staff_view(request, page=page, slug=slug)
+    card = directory_agency(slug=slug)
+    if card is None:
+        raise Http404
+    directory_url = page.agency_url_base(request)
+    agency_url = request.build_absolute_uri(f"{directory_url}{slug}/")
+    context = page.get_context(request)
+    context.update(
+        card=card,
+        staff_view=False,
+        can_view_staff=can_view_staff(request),
+        directory_url=directory_url,
+        agency_url=agency_url,
+        og_title=card.name_th,
+        og_description=" · ".join(part for part in (card.category, card.address_line) if part),
+        jsonld=jsonld_script(
+            agency_jsonld(
+                card,
+                url=agency_url,
+                directory_url=request.build_absolute_uri(directory_url),
+            )
+        ),
+    )
+    return TemplateResponse(request, "coordination/agency_page.html", context)
+
+
+def _agency_staff_view(request, *, page, slug):
+    if denied := _require_staff(request):
+        return denied
+    found = directory_agency_for_staff(slug=slug)
+    if found is None:
+        raise Http404
+    agency, card = found
+    internal_view_log_record(agency=agency, user=request.user, path=request.get_full_path())
+    directory_url = page.agency_url_base(request)
+    context = page.get_context(request)
+    context.update(
+        card=card,
+        staff_view=True,
+        can_view_staff=True,
+        directory_url=directory_url,
+        agency_url=request.build_absolute_uri(f"{directory_url}{slug}/"),
+    )
+    return _private(TemplateResponse(request, "coordination/agency_page.html", context))
+
+
+def agency_vcard_route(request, directory_path, slug):
+    """Find the directory page at `directory_path` on this request's site, then its agency."""
+    from wagtail.models import Page
+
+    from coordination.cache import page_cache_stamp
+    from coordination.models import DirectoryPage
+
+    page = Page.find_for_request(request, directory_path)
+    page = page.specific if page is not None else None
+    if not isinstance(page, DirectoryPage) or not page.live:
+        raise Http404
+    page_cache_stamp(request, page)
+    return agency_vcard_view(request, page=page, slug=slug)
+
+
+def agency_vcard_view(request, *, page, slug):
+    card = directory_agency(slug=slug)
+    if card is None:
+        raise Http404
+    directory_url = page.agency_url_base(request)
+    agency_url = request.build_absolute_uri(f"{directory_url}{slug}/")
+    response = HttpResponse(
+        agency_vcard(card, url=agency_url).encode("utf-8"),
+        content_type="text/vcard; charset=utf-8",
+    )
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=True, filename=f"{slug}.vcf"
+    )
+    return response

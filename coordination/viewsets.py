@@ -11,11 +11,12 @@ from wagtail.admin.panels import (
 )
 from wagtail.admin.ui.tables import Column, DateColumn, LiveStatusTagColumn
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import HistoryView, SnippetViewSet
 
 from coordination.filters import AgencyFilterSet
 from coordination.forms import AgencyAdminForm
-from coordination.models import Agency, AgencyCategory, SchoolNetwork
+from coordination.models import Agency, AgencyCategory, InternalViewLog, SchoolNetwork
 
 general_panels = [
     FieldPanel("name_th"),
@@ -215,3 +216,45 @@ class ReferenceDataGroup(ModelViewSetGroup):
     menu_icon = "list-ul"
     menu_order = 110
     items = [AgencyCategoryViewSet("agency_categories"), SchoolNetworkViewSet("school_networks")]
+
+
+class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
+    """Viewing needs the model's view permission; nobody, superusers included, adds, changes
+    or deletes (an audit log is evidence)."""
+
+    READ_ACTIONS = {"view"}
+
+    def user_has_permission(self, user, action):
+        return action in self.READ_ACTIONS and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+class InternalViewLogViewSet(ModelViewSet):
+    """บันทึกการเปิดดูข้อมูลภายใน: who read which agency's internal contact details, and when."""
+
+    model = InternalViewLog
+    icon = "view"
+    menu_label = _("บันทึกการเปิดดูข้อมูลภายใน")
+    menu_order = 120
+    add_to_admin_menu = True
+    add_to_reference_index = False
+    # Required by ModelViewSet; the read-only policy denies the add and edit views.
+    form_fields = ["agency_name"]
+    list_display = [
+        DateColumn("viewed_at", label=_("เวลา"), sort_key="viewed_at"),
+        Column("user", label=_("ผู้เปิดดู"), accessor="user"),
+        "agency_name",
+        "path",
+    ]
+    list_filter = ["user", "viewed_at"]
+    search_fields = ["agency_name", "path", "user__username", "user__first_name"]
+    list_export = ["viewed_at", "user", "agency_name", "path"]
+    export_filename = "internal-view-log"
+    ordering = ["-viewed_at"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+
+    def get_queryset(self, request):
+        return InternalViewLog.objects.select_related("user")

@@ -2,17 +2,49 @@
 
 from django.urls import include, path
 from wagtail import hooks
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from coordination import admin_views
-from coordination.viewsets import AgencyViewSet, ReferenceDataGroup
+from coordination.cache import page_cache_stamp
+from coordination.models import InternalViewLog
+from coordination.viewsets import (
+    AgencyViewSet,
+    InternalViewLogViewSet,
+    ReadOnlyPermissionPolicy,
+    ReferenceDataGroup,
+)
 
 register_snippet(AgencyViewSet)
+register_permission_policy(InternalViewLog, ReadOnlyPermissionPolicy(InternalViewLog))
 
 
 @hooks.register("register_admin_viewset")
 def register_reference_data():
     return ReferenceDataGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_internal_view_log():
+    return InternalViewLogViewSet("internal_view_log")
+
+
+@hooks.register("before_serve_page")
+def stamp_page_cache(page, request, serve_args, serve_kwargs):
+    """Tell the anonymous page cache which page answers (coordination.cache)."""
+    page_cache_stamp(request, page)
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def warn_about_hidden_agencies(request, page):
+    """Agencies embedded in the page that the public will not see: tell the editor at once."""
+    from django.contrib import messages
+
+    from coordination.selectors.directory import page_hidden_agency_notes
+
+    for note in page_hidden_agency_notes(page):
+        messages.warning(request, note)
 
 
 @hooks.register("register_admin_urls")

@@ -75,3 +75,14 @@ def superuser(db):
     user.is_staff = True
     user.save()
     return user
+
+
+@pytest.fixture(autouse=True)
+def _empty_page_cache():
+    """Anonymous pages are cached across requests (coordination.cache), in a process-wide memory
+    cache: every test starts from an empty one, so no page leaks from one test's data to another."""
+    from django.core.cache import caches
+
+    for alias in settings.CACHES:
+        caches[alias].clear()
+    yield

@@ -58,6 +58,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Attributes every history row of a web request to the acting user.
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Serves anonymous visitors stored copies of public pages, purged on publish (coordination.cache).
+    "coordination.cache.AnonymousPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"

@@ -8,6 +8,7 @@ from coordination.models.agency import (
     Visibility,
 )
 from coordination.models.contact import Contact, ContactRole
+from coordination.models.directory import DirectoryPage
 from coordination.models.reference import AgencyCategory, CategoryKind, SchoolNetwork, Scope
 from coordination.models.views import InternalViewLog
 
@@ -20,6 +21,7 @@ __all__ = [
     "CategoryKind",
     "Contact",
     "ContactRole",
+    "DirectoryPage",
     "InternalViewLog",
     "PhoneKind",
     "SchoolNetwork",

@@ -41,6 +41,15 @@ class ContactCard:
     is_private_person: bool = False
     consent_recorded_at: object = None
     hidden_fields: tuple[str, ...] = ()
+    role_code: str = ""
+
+
+@dataclass(frozen=True)
+class AgencyLink:
+    """A related agency (parent or child) that the audience may see."""
+
+    name_th: str
+    slug: str
 
 
 @dataclass(frozen=True)
@@ -84,6 +93,11 @@ class AgencyCard:
     tags: list[str] = field(default_factory=list)
     last_verified_at: object = None
     is_publishable: bool = True
+    category_slug: str = ""
+    category_kind: str = ""
+    district_code: str = ""
+    children: list[AgencyLink] = field(default_factory=list)
+    street_address: str = ""
 
     @property
     def map_url(self) -> str:
@@ -97,18 +111,45 @@ def public_agencies() -> QuerySet[Agency]:
     return Agency.objects.filter(live=True, visibility=Visibility.PUBLIC)
 
 
-def with_card_relations(queryset: QuerySet[Agency]) -> QuerySet[Agency]:
-    """Everything a card reads, fetched in a fixed number of queries."""
+def agency_is_public(agency: Agency) -> bool:
+    """The rule of `public_agencies()` for one loaded instance (keep the two in step)."""
+    return bool(agency.live) and agency.visibility == Visibility.PUBLIC
+
+
+def with_card_relations(
+    queryset: QuerySet[Agency], *, tags: bool = True, contacts: bool = True
+) -> QuerySet[Agency]:
+    """Everything a card reads, fetched in a fixed number of queries.
+
+    Public cards never show tags: public callers may pass ``tags=False`` to save a query.
+    Listings that show no contact persons pass ``contacts=False``: their cards list none.
+    """
+    contact_rows = Contact.objects.order_by("sort_order") if contacts else Contact.objects.none()
+    lookups = [
+        Prefetch("phones", queryset=AgencyPhone.objects.order_by("sort_order")),
+        Prefetch("contacts", queryset=contact_rows),
+    ]
+    if tags:
+        lookups.append("tags")
     return queryset.select_related(
         "category", "parent", "successor", "school_network"
-    ).prefetch_related(
-        Prefetch("phones", queryset=AgencyPhone.objects.order_by("sort_order")),
-        Prefetch("contacts", queryset=Contact.objects.order_by("sort_order")),
-        "tags",
+    ).prefetch_related(*lookups)
+
+
+def with_children(queryset: QuerySet[Agency]) -> QuerySet[Agency]:
+    """Also fetch the live child agencies (one more query); each card keeps those its audience
+    may see. Without it a card lists no children, so that listings stay at a fixed query count."""
+    children = (
+        Agency.objects.filter(live=True)
+        .only("pk", "slug", "name_th", "parent_id", "live", "visibility")
+        .order_by("name_th")
+    )
+    return queryset.prefetch_related(
+        Prefetch("children", queryset=children, to_attr="live_children")
     )
 
 
-def _address_line(agency: Agency) -> str:
+def _street_address(agency: Agency) -> str:
     parts = []
     if agency.house_no:
         parts.append(f"เลขที่ {agency.house_no}")
@@ -116,6 +157,12 @@ def _address_line(agency: Agency) -> str:
         parts.append(f"หมู่ {agency.moo}")
     if agency.road:
         parts.append(agency.road)
+    return " ".join(parts)
+
+
+def _address_line(agency: Agency) -> str:
+    street = _street_address(agency)
+    parts = [street] if street else []
     if agency.subdistrict_code:
         parts.append(f"ตำบล{agency.subdistrict_name}")
     if agency.district_code:
@@ -132,6 +179,7 @@ def _contact_card(contact: Contact, *, audience: str) -> ContactCard | None:
         "name": contact.name,
         "position": contact.position,
         "role": contact.get_role_display(),
+        "role_code": contact.role,
     }
     if audience == "staff":
         return ContactCard(
@@ -227,13 +275,14 @@ def _card(agency: Agency, *, audience: str) -> AgencyCard:
         if value
     ]
     parent = agency.parent if agency.parent_id else None
-    parent_visible = parent is not None and (
-        staff or (parent.live and parent.visibility == Visibility.PUBLIC)
-    )
+    parent_visible = parent is not None and (staff or agency_is_public(parent))
     successor = agency.successor if agency.successor_id else None
-    successor_visible = successor is not None and (
-        staff or (successor.live and successor.visibility == Visibility.PUBLIC)
-    )
+    successor_visible = successor is not None and (staff or agency_is_public(successor))
+    children = [
+        AgencyLink(name_th=child.name_th, slug=child.slug)
+        for child in getattr(agency, "live_children", ())
+        if staff or agency_is_public(child)
+    ]
     return AgencyCard(
         audience=audience,
         pk=agency.pk,
@@ -272,6 +321,11 @@ def _card(agency: Agency, *, audience: str) -> AgencyCard:
         tags=[tag.name for tag in agency.tags.all()] if staff else [],
         last_verified_at=agency.last_verified_at if staff else None,
         is_publishable=agency.visibility == Visibility.PUBLIC,
+        category_slug=agency.category.slug if agency.category_id else "",
+        category_kind=agency.category.kind if agency.category_id else "",
+        district_code=agency.district_code,
+        children=children,
+        street_address=_street_address(agency),
     )
 
 

@@ -1,0 +1,359 @@
+"""Whole-page cache for anonymous visitors, purged when what a page shows changes.
+
+An entry is keyed by host, language and full path (query string included) and stamped with two
+generations: the site-wide one and the one of the Wagtail page that answered (a directory page
+answers for all its routes: listing, agency pages, vCards). Purging a page bumps its generation,
+so every URL it serves goes stale at once without enumerating query strings; lookups need no
+database query.
+
+Never cached: logged-in visitors (any session cookie), previews, pending messages, responses that
+set cookies or say private/no-store, anything but a 200 from a Wagtail page.
+
+Purges (wired in `connect_signals()`, called from the app config):
+* an agency is published, unpublished or deleted → the pages that reference it (Wagtail's
+  reference index: agency choosers in StreamFields, foreign keys of page inlines), every directory
+  page, and every page whose StreamField holds a DirectoryBlock (filters name no single agency);
+* a page is published, unpublished or deleted → the page, its ancestors (news lists, home page)
+  and the pages that reference it; everything when it is shown in menus or moves;
+* a site setting is saved → everything (header and footer are on every page).
+Each purge happens at once and again when the transaction commits, so that a page rendered from
+the data of before the commit cannot be kept.
+
+With several processes the cache must be shared (Redis, settings `REDIS_URL`); a per-process
+memory cache only purges the process that published.
+"""
+
+import hashlib
+import uuid
+from collections.abc import Iterable
+from functools import partial
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save, pre_delete
+from django.utils.cache import cc_delim_re
+from django.utils.translation import get_language
+from wagtail.blocks import ListBlock, StreamBlock, StructBlock
+from wagtail.fields import StreamField
+from wagtail.models import Page, ReferenceIndex, get_page_models
+from wagtail.signals import (
+    page_published,
+    page_unpublished,
+    post_page_move,
+    published,
+    unpublished,
+)
+
+KEY_PREFIX = "coordination:pagecache"
+GLOBAL_GENERATION_KEY = f"{KEY_PREFIX}:gen:site"
+LISTING_PAGES_KEY = f"{KEY_PREFIX}:listing-pages"
+UNCACHEABLE_DIRECTIVES = {"private", "no-store", "no-cache"}
+_SETTING_CLASSES: tuple[type, ...] = ()
+
+
+# Settings ------------------------------------------------------------------------------------
+
+
+def page_cache_enabled() -> bool:
+    return getattr(settings, "COORDINATION_PAGE_CACHE_ENABLED", True)
+
+
+def _timeout() -> int:
+    # Time-dependent content (a contact's term ending) is at most this old.
+    return getattr(settings, "COORDINATION_PAGE_CACHE_TIMEOUT", 3600)
+
+
+def _cache():
+    return caches[getattr(settings, "COORDINATION_PAGE_CACHE_ALIAS", "default")]
+
+
+def _page_generation_key(page_id: int) -> str:
+    return f"{KEY_PREFIX}:gen:page:{page_id}"
+
+
+def _entry_key(request) -> str:
+    raw = "\n".join((request.get_host(), get_language() or "", request.get_full_path()))
+    return f"{KEY_PREFIX}:entry:{hashlib.sha256(raw.encode('utf-8')).hexdigest()}"
+
+
+# Reading and writing entries -----------------------------------------------------------------
+
+
+def request_is_cacheable(request) -> bool:
+    """An anonymous GET/HEAD without session or messages, outside previews."""
+    if request.method not in ("GET", "HEAD"):
+        return False
+    if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        return False
+    if getattr(settings, "MESSAGE_COOKIE_NAME", "messages") in request.COOKIES:
+        return False
+    return not getattr(request, "is_preview", False)
+
+
+def _generations(page_id: int) -> tuple[str, str]:
+    cache = _cache()
+    keys = [GLOBAL_GENERATION_KEY, _page_generation_key(page_id)]
+    values = cache.get_many(keys)
+    for key in keys:
+        if key not in values:
+            cache.add(key, uuid.uuid4().hex, timeout=None)
+            values[key] = cache.get(key)
+    return values[keys[0]], values[keys[1]]
+
+
+def page_cache_stamp(request, page) -> None:
+    """Before a page renders: note which page answers and the generations current now, so that a
+    purge during rendering makes the stored copy stale at once."""
+    if page_cache_enabled() and request_is_cacheable(request):
+        request._coordination_page_cache = (page.pk, *_generations(page.pk))
+
+
+def page_cache_lookup(request):
+    entry = _cache().get(_entry_key(request))
+    if entry is None:
+        return None
+    page_id, site_generation, page_generation, response = entry
+    if _generations(page_id) != (site_generation, page_generation):
+        return None
+    return response
+
+
+def _messages_pending(request) -> bool:
+    storage = getattr(request, "_messages", None)
+    return bool(storage is not None and (storage.used or getattr(storage, "_queued_messages", [])))
+
+
+def _response_is_cacheable(request, response) -> bool:
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    directives = {
+        directive.split("=")[0].strip().lower()
+        for directive in cc_delim_re.split(response.get("Cache-Control", ""))
+    }
+    if directives & UNCACHEABLE_DIRECTIVES:
+        return False
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return False
+    return not (getattr(request, "is_preview", False) or _messages_pending(request))
+
+
+def page_cache_store(request, response) -> None:
+    stamp = getattr(request, "_coordination_page_cache", None)
+    if stamp is None or request.method != "GET" or not _response_is_cacheable(request, response):
+        return
+    _cache().set(_entry_key(request), (*stamp, response), timeout=_timeout())
+
+
+class AnonymousPageCacheMiddleware:
+    """Serves anonymous visitors a stored copy of Wagtail pages; place it after the session,
+    authentication, locale and messages middleware."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not (page_cache_enabled() and request_is_cacheable(request)):
+            return self.get_response(request)
+        cached = page_cache_lookup(request)
+        if cached is not None:
+            cached["X-Page-Cache"] = "hit"
+            return cached
+        response = self.get_response(request)
+        page_cache_store(request, response)
+        return response
+
+
+# Purging -------------------------------------------------------------------------------------
+
+
+def _bump(keys: list[str]) -> None:
+    _cache().set_many({key: uuid.uuid4().hex for key in keys}, timeout=None)
+
+
+def _purge_keys(keys: list[str]) -> None:
+    if not keys:
+        return
+    _bump(keys)
+    transaction.on_commit(partial(_bump, keys), robust=True)
+
+
+def page_cache_purge_pages(page_ids: Iterable[int]) -> None:
+    """Make every cached URL of these pages stale."""
+    _purge_keys([_page_generation_key(page_id) for page_id in set(page_ids)])
+
+
+def page_cache_purge_all() -> None:
+    """Make every cached page of every site stale."""
+    _purge_keys([GLOBAL_GENERATION_KEY])
+
+
+def pages_referencing(obj) -> set[int]:
+    """Ids of the pages whose content refers to `obj` (Wagtail's reference index)."""
+    page_type = ReferenceIndex._get_base_content_type(Page)
+    return {
+        int(object_id)
+        for object_id in ReferenceIndex.get_references_to(obj)
+        .filter(base_content_type=page_type)
+        .values_list("object_id", flat=True)
+        .distinct()
+    }
+
+
+def _holds(block, block_class) -> bool:
+    if isinstance(block, block_class):
+        return True
+    if isinstance(block, (StreamBlock, StructBlock)):
+        return any(_holds(child, block_class) for child in block.child_blocks.values())
+    if isinstance(block, ListBlock):
+        return _holds(block.child_block, block_class)
+    return False
+
+
+def _raw_holds(block, raw, block_class) -> bool:
+    """Whether raw StreamField JSON holds a block of `block_class`, at any depth."""
+    if isinstance(block, block_class):
+        return True
+    if isinstance(block, StreamBlock) and isinstance(raw, list):
+        for item in raw:
+            if not isinstance(item, dict):
+                continue
+            child = block.child_blocks.get(item.get("type"))
+            if child is not None and _raw_holds(child, item.get("value"), block_class):
+                return True
+    elif isinstance(block, StructBlock) and isinstance(raw, dict):
+        return any(
+            name in raw and _raw_holds(child, raw[name], block_class)
+            for name, child in block.child_blocks.items()
+        )
+    elif isinstance(block, ListBlock) and isinstance(raw, list):
+        for item in raw:
+            value = item.get("value") if isinstance(item, dict) and "type" in item else item
+            if _raw_holds(block.child_block, value, block_class):
+                return True
+    return False
+
+
+def pages_with_block(block_class) -> set[int]:
+    """Ids of live pages whose StreamFields hold a block of `block_class` (scans page content)."""
+    found: set[int] = set()
+    for model in get_page_models():
+        for field in model._meta.concrete_fields:
+            if field.model is not model or not isinstance(field, StreamField):
+                continue
+            if not _holds(field.stream_block, block_class):
+                continue
+            for page_id, value in model.objects.filter(live=True).values_list("pk", field.name):
+                raw = list(value.raw_data) if hasattr(value, "raw_data") else value
+                if _raw_holds(field.stream_block, raw, block_class):
+                    found.add(page_id)
+    return found
+
+
+def pages_listing_agencies() -> set[int]:
+    """Pages that list agencies by filter: directory pages and pages with a DirectoryBlock.
+    Kept in the cache until a page is published, unpublished or deleted."""
+    cache = _cache()
+    page_ids = cache.get(LISTING_PAGES_KEY)
+    if page_ids is None:
+        from coordination.blocks import DirectoryBlock
+        from coordination.models import DirectoryPage
+
+        page_ids = set(DirectoryPage.objects.values_list("pk", flat=True))
+        page_ids |= pages_with_block(DirectoryBlock)
+        cache.set(LISTING_PAGES_KEY, page_ids, timeout=None)
+    return page_ids
+
+
+def page_cache_purge_for_agency(agency) -> None:
+    """An agency changed publicly: purge every page that may show it, and the directory's
+    cached filter choices."""
+    from coordination.selectors.directory import directory_options_forget
+
+    directory_options_forget()
+    page_cache_purge_pages(pages_referencing(agency) | pages_listing_agencies())
+
+
+def page_cache_purge_for_page(page) -> None:
+    """A page was published, unpublished or deleted: purge it, its ancestors (lists of news on
+    parent and home pages) and the pages that link to it; everything if it is in the menus."""
+    _cache().delete(LISTING_PAGES_KEY)
+    if page.show_in_menus:
+        page_cache_purge_all()
+        return
+    page_ids = {page.pk} if page.pk else set()
+    page_ids |= set(Page.objects.ancestor_of(page).values_list("pk", flat=True))
+    if page.pk:
+        page_ids |= pages_referencing(page)
+    page_cache_purge_pages(page_ids)
+
+
+# Signal receivers ----------------------------------------------------------------------------
+
+
+def _on_object_published(sender, instance, **kwargs):
+    from coordination.models import Agency
+
+    if isinstance(instance, Agency):
+        page_cache_purge_for_agency(instance)
+    elif not isinstance(instance, Page):
+        page_cache_purge_pages(pages_referencing(instance))
+
+
+def _on_page_changed(sender, instance, **kwargs):
+    page_cache_purge_for_page(instance)
+
+
+def _on_agency_deleting(sender, instance, **kwargs):
+    # Before the delete: the reference index forgets references to a deleted object.
+    page_cache_purge_for_agency(instance)
+
+
+def _on_page_deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        page_cache_purge_for_page(instance)
+
+
+def _on_page_moved(sender, instance, **kwargs):
+    _cache().delete(LISTING_PAGES_KEY)
+    page_cache_purge_all()
+
+
+def _on_category_saved(sender, instance, **kwargs):
+    # Category names show in every listing and card.
+    from coordination.selectors.directory import directory_options_forget
+
+    directory_options_forget()
+    page_cache_purge_all()
+
+
+def _setting_classes() -> tuple[type, ...]:
+    try:
+        from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+    except ImportError:  # a site without wagtail.contrib.settings
+        return ()
+    return (BaseSiteSetting, BaseGenericSetting)
+
+
+def _on_setting_saved(sender, instance, **kwargs):
+    if _SETTING_CLASSES and isinstance(instance, _SETTING_CLASSES):
+        page_cache_purge_all()
+
+
+def connect_signals() -> None:
+    global _SETTING_CLASSES
+    from coordination.models import Agency, AgencyCategory
+
+    _SETTING_CLASSES = _setting_classes()
+    post_save.connect(
+        _on_category_saved, sender=AgencyCategory, dispatch_uid="coordination_cache_category"
+    )
+    published.connect(_on_object_published, dispatch_uid="coordination_cache_published")
+    unpublished.connect(_on_object_published, dispatch_uid="coordination_cache_unpublished")
+    page_published.connect(_on_page_changed, dispatch_uid="coordination_cache_page_published")
+    page_unpublished.connect(_on_page_changed, dispatch_uid="coordination_cache_page_unpublished")
+    post_page_move.connect(_on_page_moved, dispatch_uid="coordination_cache_page_moved")
+    pre_delete.connect(_on_agency_deleting, sender=Agency, dispatch_uid="coordination_cache_agency")
+    post_delete.connect(_on_page_deleted, sender=Page, dispatch_uid="coordination_cache_page")
+    post_save.connect(_on_setting_saved, dispatch_uid="coordination_cache_setting")

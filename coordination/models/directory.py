@@ -1,0 +1,80 @@
+"""The public directory page: the registry's front door on any Wagtail site (manual step 5.5)."""
+
+from django.utils.encoding import iri_to_uri
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+
+from coordination.blocks import directory_stream_blocks
+
+# Agency slugs may be Thai (allow_unicode), so routes match \w rather than Django's <slug>.
+AGENCY_SLUG = r"(?P<slug>[-\w]+)"
+
+
+def _intro_blocks():
+    from wagtail import blocks
+
+    return [
+        (
+            "paragraph",
+            blocks.RichTextBlock(
+                label=_("ย่อหน้า"), features=["h2", "h3", "bold", "italic", "ol", "ul", "link"]
+            ),
+        ),
+        *directory_stream_blocks(),
+    ]
+
+
+class DirectoryPage(RoutablePageMixin, Page):
+    """สมุดรายชื่อหน่วยงาน: the public directory of agencies and each agency's own page.
+
+    Routes: ``/`` the filtered listing, ``<slug>/`` an agency; ``<slug>/vcard.vcf`` (its vCard)
+    is routed by ``coordination.urls`` because Wagtail's page URLs cannot hold a dot.
+    Staff add ``?view=staff`` for the internal view (permission-checked, never cached).
+    """
+
+    intro = RichTextField(_("คำอธิบาย"), blank=True, features=["bold", "italic", "link"])
+    body = StreamField(
+        _intro_blocks(),
+        blank=True,
+        verbose_name=_("เนื้อหาเพิ่มเติม"),
+        help_text=_("แสดงเหนือรายชื่อ เช่น บัตรหน่วยงานที่ติดต่อบ่อย หรือตารางผู้ประสานงาน"),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    subpage_types: list[str] = []
+    template = "coordination/directory_page.html"
+
+    class Meta:
+        verbose_name = _("หน้าสมุดรายชื่อหน่วยงาน")
+        verbose_name_plural = _("หน้าสมุดรายชื่อหน่วยงาน")
+
+    def agency_url_base(self, request=None) -> str:
+        """The URL prefix of this directory's agency pages."""
+        return self.get_url(request) or ""
+
+    @path("", name="listing")
+    def listing(self, request):
+        from coordination.views import directory_listing_view
+
+        return directory_listing_view(request, page=self)
+
+    @re_path(rf"^{AGENCY_SLUG}/$", name="agency")
+    def agency(self, request, slug):
+        from coordination.views import agency_view
+
+        return agency_view(request, page=self, slug=slug)
+
+    def get_sitemap_urls(self, request=None):
+        """The listing and every public agency page (public data rule: public agencies only)."""
+        from coordination.selectors.directory import directory_sitemap_entries
+
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        if not base:
+            return urls
+        for slug, last_published_at in directory_sitemap_entries():
+            urls.append({"location": iri_to_uri(f"{base}{slug}/"), "lastmod": last_published_at})
+        return urls

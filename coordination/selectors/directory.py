@@ -1,0 +1,335 @@
+"""Reads of the public directory: listings, agency pages and embedded blocks.
+
+Every read starts from `coordination.selectors.public` (the public data rule) and returns cards
+ready for a template, in a fixed number of queries whatever the number of agencies.
+"""
+
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.core.cache import cache
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
+
+from coordination import geo
+from coordination.models.agency import Agency
+from coordination.models.reference import AgencyCategory, SchoolNetwork, Scope
+from coordination.selectors.public import (
+    AgencyCard,
+    agency_is_public,
+    agency_public_view,
+    agency_staff_view,
+    public_agencies,
+    with_card_relations,
+    with_children,
+)
+
+DIRECTORY_PER_PAGE = 20
+OPTIONS_CACHE_SECONDS = 3600
+GROUPINGS = ("category", "district")
+BLOCK_LIMIT_MAX = 100
+
+
+def directory_search(queryset: QuerySet[Agency], q: str) -> QuerySet[Agency]:
+    """The directory's text search: the one place that turns a query `q` into a filter.
+
+    Plain substring matching on the names for now; Thai word segmentation (issue 4) replaces
+    this body and every caller follows.
+    """
+    q = " ".join((q or "").split())
+    if not q:
+        return queryset
+    return queryset.filter(
+        Q(name_th__icontains=q) | Q(name_en__icontains=q) | Q(short_name__icontains=q)
+    )
+
+
+@dataclass(frozen=True)
+class DirectoryFilters:
+    """The listing's filters, read from a query string and checked."""
+
+    q: str = ""
+    scope: str = ""
+    category: str = ""
+    district: str = ""
+    group: str = ""
+
+    @classmethod
+    def from_query(cls, data) -> "DirectoryFilters":
+        scope = data.get("scope", "")
+        district = data.get("district", "")
+        group = data.get("group", "")
+        return cls(
+            q=" ".join(data.get("q", "").split())[:100],
+            scope=scope if scope in Scope.values else "",
+            category=data.get("category", "")[:60],
+            district=district if district.isdigit() and len(district) == 4 else "",
+            group=group if group in GROUPINGS else "",
+        )
+
+    @property
+    def is_filtered(self) -> bool:
+        return bool(self.q or self.scope or self.category or self.district)
+
+    def query_string(self) -> str:
+        """The filters as a query string prefix for pagination links ("a=b&" or "")."""
+        pairs = {
+            "q": self.q,
+            "scope": self.scope,
+            "category": self.category,
+            "district": self.district,
+            "group": self.group,
+        }
+        encoded = urlencode({key: value for key, value in pairs.items() if value})
+        return f"{encoded}&" if encoded else ""
+
+
+@dataclass(frozen=True)
+class DirectoryOptions:
+    """Choices of the filter form: only categories and districts that have agencies to show."""
+
+    categories: list[tuple[str, str]]
+    districts: list[tuple[str, str]]
+    scopes: list[tuple[str, str]] = field(default_factory=lambda: list(Scope.choices))
+
+
+@dataclass(frozen=True)
+class DirectoryGroup:
+    label: str
+    cards: list[AgencyCard]
+
+
+@dataclass(frozen=True)
+class DirectoryListing:
+    filters: DirectoryFilters
+    options: DirectoryOptions
+    page_obj: PaginatorPage
+    groups: list[DirectoryGroup]
+    total: int
+
+
+def _listed_agencies(*, staff: bool) -> QuerySet[Agency]:
+    # Staff read the approved (live) data of every agency, internal ones included.
+    return Agency.objects.filter(live=True) if staff else public_agencies()
+
+
+def _options_cache_key(staff: bool) -> str:
+    return f"coordination:directory:options:{'staff' if staff else 'public'}"
+
+
+def directory_options_forget() -> None:
+    """Drop the cached filter choices (an agency or a category changed)."""
+    cache.delete_many([_options_cache_key(False), _options_cache_key(True)])
+
+
+def directory_filter_options(*, staff: bool = False) -> DirectoryOptions:
+    """Category and district choices of the agencies the audience may see; one query, then
+    cached until an agency is published, unpublished or deleted (coordination.cache)."""
+    key = _options_cache_key(staff)
+    options = cache.get(key)
+    if options is None:
+        options = _filter_options(staff=staff)
+        cache.set(key, options, timeout=OPTIONS_CACHE_SECONDS)
+    return options
+
+
+def _filter_options(*, staff: bool) -> DirectoryOptions:
+    rows = (
+        _listed_agencies(staff=staff)
+        .order_by()
+        .values_list("category__slug", "category__name_th", "category__sort_order", "district_code")
+        .distinct()
+    )
+    categories: dict[str, tuple[int, str]] = {}
+    district_codes: set[str] = set()
+    for slug, name, sort_order, district_code in rows:
+        categories[slug] = (sort_order, name)
+        if district_code:
+            district_codes.add(district_code)
+    return DirectoryOptions(
+        categories=[
+            (slug, name) for slug, (_order, name) in sorted(categories.items(), key=lambda i: i[1])
+        ],
+        districts=sorted(
+            ((code, geo.district_name(code) or code) for code in district_codes),
+            key=lambda choice: choice[1],
+        ),
+    )
+
+
+def _filtered(queryset: QuerySet[Agency], filters: DirectoryFilters) -> QuerySet[Agency]:
+    queryset = directory_search(queryset, filters.q)
+    if filters.scope:
+        queryset = queryset.filter(scope=filters.scope)
+    if filters.category:
+        queryset = queryset.filter(category__slug=filters.category)
+    if filters.district:
+        queryset = queryset.filter(district_code=filters.district)
+    if filters.group == "category":
+        return queryset.order_by("category__sort_order", "category__name_th", "name_th", "pk")
+    if filters.group == "district":
+        return queryset.order_by("district_code", "name_th", "pk")
+    return queryset.order_by("name_th", "pk")
+
+
+def _group_label(card: AgencyCard, group: str) -> str:
+    if group == "category":
+        return card.category
+    if group == "district":
+        return card.district_name or "—"
+    return ""
+
+
+def directory_listing(
+    *, filters: DirectoryFilters, page_number: str = "1", staff: bool = False
+) -> DirectoryListing:
+    """One page (20 agencies) of the directory, grouped when asked, with the filter choices."""
+    queryset = with_card_relations(
+        _filtered(_listed_agencies(staff=staff), filters), tags=staff, contacts=False
+    )
+    paginator = Paginator(queryset, DIRECTORY_PER_PAGE)
+    page_obj = paginator.get_page(page_number)
+    view = agency_staff_view if staff else agency_public_view
+    groups: list[DirectoryGroup] = []
+    for agency in page_obj.object_list:
+        card = view(agency)
+        label = _group_label(card, filters.group)
+        if not groups or groups[-1].label != label:
+            groups.append(DirectoryGroup(label=label, cards=[]))
+        groups[-1].cards.append(card)
+    return DirectoryListing(
+        filters=filters,
+        options=directory_filter_options(staff=staff),
+        page_obj=page_obj,
+        groups=groups,
+        total=paginator.count,
+    )
+
+
+def directory_agency(*, slug: str) -> AgencyCard | None:
+    """The public card of a live, public agency, or None (unknown, internal, draft-only)."""
+    agency = (
+        with_children(with_card_relations(public_agencies(), tags=False)).filter(slug=slug).first()
+    )
+    return agency_public_view(agency) if agency is not None else None
+
+
+def directory_agency_for_staff(*, slug: str) -> tuple[Agency, AgencyCard] | None:
+    """The staff card of a live agency of any visibility, with the agency for the view log."""
+    agency = (
+        with_children(with_card_relations(Agency.objects.filter(live=True)))
+        .filter(slug=slug)
+        .first()
+    )
+    return (agency, agency_staff_view(agency)) if agency is not None else None
+
+
+def directory_block_cards(
+    *,
+    scope: str = "",
+    category: str = "",
+    district: str = "",
+    tag: str = "",
+    network: str = "",
+    limit: int = DIRECTORY_PER_PAGE,
+) -> list[AgencyCard]:
+    """Public cards for an embedded directory block: filtered, sorted by name, at most `limit`."""
+    queryset = public_agencies()
+    if scope:
+        queryset = queryset.filter(scope=scope)
+    if category:
+        queryset = queryset.filter(category__slug=category)
+    if district:
+        queryset = queryset.filter(district_code=district)
+    if tag:
+        queryset = queryset.filter(tags__name=tag)
+    if network:
+        queryset = queryset.filter(school_network__slug=network)
+    limit = max(1, min(int(limit or DIRECTORY_PER_PAGE), BLOCK_LIMIT_MAX))
+    queryset = with_card_relations(queryset.order_by("name_th", "pk"), tags=False)[:limit]
+    return [agency_public_view(agency) for agency in queryset]
+
+
+def directory_sitemap_entries() -> QuerySet:
+    """(slug, last published) of every public agency, for the sitemap."""
+    return public_agencies().order_by("name_th", "pk").values_list("slug", "last_published_at")
+
+
+def category_choices() -> list[tuple[str, str]]:
+    """Agency categories for editors' choosers (slug, Thai name)."""
+    return [("", _("ทุกประเภท")), *AgencyCategory.objects.values_list("slug", "name_th")]
+
+
+def district_choices() -> list[tuple[str, str]]:
+    """Districts that have at least one live agency, for editors' choosers."""
+    codes = (
+        Agency.objects.filter(live=True)
+        .exclude(district_code="")
+        .order_by()
+        .values_list("district_code", flat=True)
+        .distinct()
+    )
+    return [
+        ("", _("ทุกอำเภอ")),
+        *sorted(((code, geo.district_name(code) or code) for code in codes), key=lambda c: c[1]),
+    ]
+
+
+def network_choices() -> list[tuple[str, str]]:
+    """School networks for editors' choosers (slug, Thai name)."""
+    return [("", _("ทุกเครือข่าย")), *SchoolNetwork.objects.values_list("slug", "name_th")]
+
+
+def agency_editor_note(agency: Agency | None) -> str:
+    """What an editor should know about an embedded agency: why it shows nothing publicly, or
+    that the page shows its approved data while a change awaits approval. Empty when all is well."""
+    if agency is None:
+        return _("หน่วยงานที่เลือกไว้ถูกลบแล้ว จึงไม่แสดงบนเว็บไซต์")
+    if not agency.live:
+        return _("“%(name)s” ยังไม่ได้เผยแพร่ (ฉบับร่างหรือรออนุมัติ) จึงไม่แสดงบนเว็บไซต์") % {
+            "name": agency.name_th
+        }
+    if not agency_is_public(agency):
+        return _("“%(name)s” ตั้งค่าเป็น “ใช้ภายในเท่านั้น” จึงไม่แสดงบนเว็บไซต์") % {"name": agency.name_th}
+    if agency.has_unpublished_changes:
+        return _("“%(name)s” มีการแก้ไขที่ยังไม่ได้รับอนุมัติ หน้านี้แสดงเฉพาะข้อมูลที่อนุมัติแล้ว") % {
+            "name": agency.name_th
+        }
+    return ""
+
+
+def directory_base_url(request=None) -> str:
+    """The URL of the site's directory page ("" when there is none), once per request."""
+    memo = getattr(request, "_coordination_directory_url", None)
+    if memo is not None:
+        return memo
+    from coordination.models.directory import DirectoryPage
+
+    page = DirectoryPage.objects.live().order_by("path").first()
+    url = (page.get_url(request) or "") if page is not None else ""
+    if request is not None:
+        request._coordination_directory_url = url
+    return url
+
+
+def page_hidden_agency_notes(page) -> list[str]:
+    """Notes on the agencies chosen in `page`'s StreamFields (as edited, draft included) that
+    the public will not see. Reads the choosers' references, so it follows any block nesting."""
+    from wagtail.fields import StreamField
+
+    agency_ids: set[int] = set()
+    for model_field in page._meta.concrete_fields:
+        if not isinstance(model_field, StreamField):
+            continue
+        value = getattr(page, model_field.attname)
+        for model, object_id, _path, _content_path in model_field.stream_block.extract_references(
+            value
+        ):
+            if issubclass(model, Agency):
+                agency_ids.add(int(object_id))
+    if not agency_ids:
+        return []
+    agencies = Agency.objects.filter(pk__in=agency_ids).order_by("name_th")
+    return [agency_editor_note(agency) for agency in agencies if not agency_is_public(agency)]
