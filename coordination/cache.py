@@ -81,8 +81,9 @@ def _entry_key(request) -> str:
 
 
 def request_is_cacheable(request) -> bool:
-    """An anonymous GET/HEAD without session or messages, outside previews."""
-    if request.method not in ("GET", "HEAD"):
+    """An anonymous GET/HEAD without session or messages, outside previews (Wagtail renders a
+    preview through the middleware with a dummy request, flagged before `is_preview` is set)."""
+    if request.method not in ("GET", "HEAD") or getattr(request, "is_dummy", False):
         return False
     if settings.SESSION_COOKIE_NAME in request.COOKIES:
         return False
@@ -120,8 +121,14 @@ def page_cache_lookup(request):
 
 
 def _messages_pending(request) -> bool:
+    """Messages were added during this request, or shown in it (iterating an empty storage
+    marks it used, so look at what it held)."""
     storage = getattr(request, "_messages", None)
-    return bool(storage is not None and (storage.used or getattr(storage, "_queued_messages", [])))
+    if storage is None:
+        return False
+    if getattr(storage, "_queued_messages", None):
+        return True
+    return bool(storage.used and getattr(storage, "_loaded_data", None))
 
 
 def _response_is_cacheable(request, response) -> bool:
@@ -336,8 +343,9 @@ def _setting_classes() -> tuple[type, ...]:
     return (BaseSiteSetting, BaseGenericSetting)
 
 
-def _on_setting_saved(sender, instance, **kwargs):
-    if _SETTING_CLASSES and isinstance(instance, _SETTING_CLASSES):
+def _on_setting_saved(sender, instance, created=False, **kwargs):
+    # A new row holds defaults: Wagtail creates it on first read, while a page renders.
+    if not created and _SETTING_CLASSES and isinstance(instance, _SETTING_CLASSES):
         page_cache_purge_all()
 
 
