@@ -229,25 +229,25 @@ def _directory_blocks() -> list:
         .values_list("pk", flat=True)[:4]
     )
     blocks = [
-        ("heading", "หน่วยงานภายในสำนักงาน"),
         (
             "directory",
             {
-                "heading": "",
+                "heading": "หน่วยงานภายในสำนักงาน",
                 "scope": "internal",
                 "category": "office-group",
                 "layout": "table",
                 "limit": 20,
             },
         ),
-        ("heading", "โรงเรียนในสังกัด"),
-        ("directory", {"heading": "", "category": "school", "layout": "cards", "limit": 12}),
+        (
+            "directory",
+            {"heading": "โรงเรียนในสังกัด", "category": "school", "layout": "cards", "limit": 12},
+        ),
     ]
     if groups:
-        blocks += [
-            ("heading", "ผู้ประสานงานของกลุ่มงาน"),
-            ("contact_table", {"heading": "", "agencies": groups, "role": ""}),
-        ]
+        blocks.append(
+            ("contact_table", {"heading": "ผู้ประสานงานของกลุ่มงาน", "agencies": groups, "role": ""})
+        )
     return blocks
 
 
