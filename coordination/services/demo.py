@@ -159,7 +159,7 @@ class _DemoLoader:
 
     def office_and_groups(self) -> None:
         rng = random.Random(OFFICE_SLUG)
-        phone = "056-511-061"
+        phone = "056-599-100"
         self.office = self._add(
             rng,
             slug=OFFICE_SLUG,
@@ -182,8 +182,8 @@ class _DemoLoader:
             line_oa="@example-uthai1",
             phones=[
                 (PhoneKind.OFFICE, phone, "สายกลาง", True),
-                (PhoneKind.FAX, "056-511-062", "", True),
-                (PhoneKind.HOTLINE, "056-511-099", "ศูนย์รับเรื่องร้องเรียน", True),
+                (PhoneKind.FAX, "056-599-101", "", True),
+                (PhoneKind.HOTLINE, "056-599-199", "ศูนย์รับเรื่องร้องเรียน", True),
             ],
             contacts=[
                 self._contact(

@@ -1,25 +1,29 @@
 """`manage.py seed_demo`: load the labelled sample data of สพป.อุทัยธานี เขต 1 and print the logins."""
 
+import unicodedata
+
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 
 from coordination.services.demo import demo_admin_url, registry_demo_load
 
 
 class Command(BaseCommand):
-    help = (
+    help = gettext_lazy(
         "โหลดข้อมูลตัวอย่างของ สพป.อุทัยธานี เขต 1 และผู้ใช้ตัวอย่างทุกบทบาท "
-        "(รันซ้ำได้: ข้อมูลที่มีอยู่แล้วจะไม่ถูกแก้ไขหรือสร้างซ้ำ). "
-        "Loads sample data and demo users; idempotent. Apps add their own sample content "
+        "(รันซ้ำได้: ข้อมูลที่มีอยู่แล้วจะไม่ถูกแก้ไขหรือสร้างซ้ำ) / "
+        "Loads sample data and demo users; idempotent. Other apps add their sample content "
         'through the Wagtail hook "seed_demo" (a function taking stdout=).'
     )
 
     def handle(self, *args, **options):
-        self.stdout.write(self.style.MIGRATE_HEADING("ทะเบียนหน่วยงาน / Registry sample data"))
+        self.stdout.write(self.style.MIGRATE_HEADING(_("ทะเบียนหน่วยงาน / Registry sample data")))
         result = registry_demo_load(stdout=self.stdout)
         self.stdout.write(
-            f"สร้างใหม่ {result['created']} หน่วยงาน, มีอยู่แล้ว {result['existing']} หน่วยงาน "
-            f"(created {result['created']}, already present {result['existing']})"
+            _("สร้างใหม่ %(created)d หน่วยงาน, มีอยู่แล้ว %(existing)d หน่วยงาน") % result
+            + f" (created {result['created']}, already present {result['existing']})"
         )
         for fn in hooks.get_hooks("seed_demo"):
             fn(stdout=self.stdout)
@@ -31,10 +35,10 @@ class Command(BaseCommand):
         lines = [
             "",
             rule,
-            "ข้อมูลตัวอย่างพร้อมใช้งาน / Demo data is ready",
-            f"เข้าสู่ระบบจัดการที่ / Sign in to the admin at: {demo_admin_url()}",
+            _("ข้อมูลตัวอย่างพร้อมใช้งาน") + " / Demo data is ready",
+            _("เข้าสู่ระบบจัดการที่") + f" / Sign in to the admin at: {demo_admin_url()}",
             "",
-            f"{'ชื่อผู้ใช้':<{width}}{'รหัสผ่าน':<16}บทบาท",
+            f"{_pad(_('ชื่อผู้ใช้'), width)}{_pad(_('รหัสผ่าน'), 16)}{_('บทบาท')}",
             f"{'username':<{width}}{'password':<16}role",
         ]
         lines += [
@@ -43,8 +47,14 @@ class Command(BaseCommand):
         ]
         lines += [
             "",
-            "ทุกระเบียนเป็นข้อมูลตัวอย่าง (แท็ก “ข้อมูลตัวอย่าง”) ห้ามใช้รหัสผ่านนี้ในระบบจริง",
+            _("ทุกระเบียนเป็นข้อมูลตัวอย่าง (แท็ก “ข้อมูลตัวอย่าง”) ห้ามใช้รหัสผ่านนี้ในระบบจริง"),
             "Every record is sample data (tagged “ข้อมูลตัวอย่าง”); never use these passwords live.",
             rule,
         ]
         self.stdout.write(self.style.SUCCESS("\n".join(lines)))
+
+
+def _pad(text: str, width: int) -> str:
+    """Left-align by display width: Thai vowel and tone marks take no column of their own."""
+    columns = sum(1 for char in text if unicodedata.category(char) not in ("Mn", "Me"))
+    return text + " " * max(width - columns, 1)
