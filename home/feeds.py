@@ -20,23 +20,29 @@ class NewsFeed(Feed):
     language = "th"
     description = _("ข่าวสาร ประกาศ และกิจกรรมของสำนักงานเขตพื้นที่การศึกษา")
 
+    # One instance serves every request: per-request data travels in `site`, never on `self`.
+    # Links are site-relative; the syndication framework makes them absolute for the request.
+
     def get_object(self, request, *args, **kwargs):
-        self.request = request
-        return Site.find_for_request(request)
+        return Site.find_for_request(request) or Site.objects.get(is_default_site=True)
 
     def title(self, site):
-        office = OfficeSettings.for_request(self.request)
+        office = OfficeSettings.for_site(site)
         return _("ข่าวประชาสัมพันธ์ %(office)s") % {"office": office.short_name or office.office_name}
 
     def link(self, site):
-        index = NewsIndexPage.objects.live().public().first()
-        return index.get_url(self.request) if index else "/"
+        index = NewsIndexPage.objects.live().public().descendant_of(site.root_page).first()
+        return index.relative_url(site) if index else "/"
 
     def items(self, site):
-        queryset = NewsPage.objects.live().public().defer_streamfields().select_related("category")
-        if site is not None:
-            queryset = queryset.descendant_of(site.root_page, inclusive=True)
-        return queryset.order_by("-date", "-first_published_at")[:FEED_ITEMS]
+        return (
+            NewsPage.objects.live()
+            .public()
+            .descendant_of(site.root_page)
+            .defer_streamfields()
+            .select_related("category")
+            .order_by("-date", "-first_published_at")[:FEED_ITEMS]
+        )
 
     def item_title(self, item):
         return item.title
@@ -45,7 +51,7 @@ class NewsFeed(Feed):
         return f"{thai_date(item.date)} — {item.intro}"
 
     def item_link(self, item):
-        return item.get_url(self.request)
+        return item.url
 
     def item_pubdate(self, item):
         return timezone.make_aware(datetime.combine(item.date, time(8, 30)))
