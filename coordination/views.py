@@ -9,6 +9,7 @@ from django.db import connection
 from django.http import Http404, HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.encoding import uri_to_iri
 from django.utils.http import content_disposition_header
 from django.views.decorators.cache import never_cache
 
@@ -114,7 +115,9 @@ def _agency_staff_view(request, *, page, slug):
     if found is None:
         raise Http404
     agency, card = found
-    internal_view_log_record(agency=agency, user=request.user, path=request.get_full_path())
+    internal_view_log_record(
+        agency=agency, user=request.user, path=uri_to_iri(request.get_full_path())
+    )
     directory_url = page.agency_url_base(request)
     context = page.get_context(request)
     context.update(
