@@ -43,7 +43,7 @@ def phone_normalize(raw: str) -> str:
         raise ValidationError(
             _(
                 "หมายเลขโทรศัพท์ “%(value)s” ไม่ใช่หมายเลขในประเทศไทยที่ใช้ได้ "
-                "(เช่น 056-511-061 หรือ 081-234-5678)"
+                "(เช่น 056-599-100 หรือ 081-234-5678)"
             ),
             code="phone_invalid",
             params={"value": raw},
