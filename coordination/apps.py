@@ -11,5 +11,7 @@ class CoordinationConfig(AppConfig):
 
     def ready(self):
         from coordination import cache
+        from coordination.search.indexing import connect_signals
 
+        connect_signals()
         cache.connect_signals()

@@ -2,12 +2,14 @@
 
 from django.urls import path, re_path
 
-from coordination import views
+from coordination import search_views, views
 
 app_name = "coordination"
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("search/", search_views.site_search, name="site_search"),
+    path("search/suggest", search_views.search_suggest, name="search_suggest"),
     # Wagtail's page URLs cannot hold a dot, so the vCard of an agency of any directory page
     # (e.g. /directory/<slug>/vcard.vcf) is routed here and handed to that page.
     re_path(

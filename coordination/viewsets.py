@@ -17,6 +17,7 @@ from wagtail.snippets.views.snippets import HistoryView, SnippetViewSet
 from coordination.filters import AgencyFilterSet
 from coordination.forms import AgencyAdminForm
 from coordination.models import Agency, AgencyCategory, InternalViewLog, SchoolNetwork
+from coordination.search.admin_views import AgencyChooserViewSet, AgencyIndexView
 
 general_panels = [
     FieldPanel("name_th"),
@@ -121,6 +122,8 @@ class AgencyViewSet(SnippetViewSet):
 
     model = Agency
     history_view_class = AgencyHistoryView
+    index_view_class = AgencyIndexView  # Thai-aware search (coordination/search)
+    chooser_viewset_class = AgencyChooserViewSet
     icon = "site"
     menu_label = _("หน่วยงาน")
     menu_order = 100

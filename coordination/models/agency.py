@@ -256,16 +256,19 @@ class Agency(
         user_related_name="+",
     )
 
+    # Thai text is indexed as segmented copies; coordination/search/indexing.py updates the index
+    # (after commit too, so that phones and contacts saved after the agency are in it).
+    search_auto_update = False
     search_fields = [
-        index.SearchField("name_th", boost=5),
-        index.AutocompleteField("name_th"),
+        index.SearchField("search_name", boost=10),
+        index.AutocompleteField("search_name"),
         index.SearchField("name_en", boost=3),
         index.AutocompleteField("name_en"),
-        index.SearchField("short_name", boost=4),
-        index.SearchField("mission"),
-        index.SearchField("school_code"),
-        index.SearchField("smis_code"),
-        index.SearchField("obec_code"),
+        index.SearchField("search_identifiers", boost=8),
+        index.SearchField("search_place", boost=2),
+        index.SearchField("search_people", boost=2),
+        index.SearchField("search_body"),
+        index.FilterField("id"),
         index.FilterField("scope"),
         index.FilterField("category"),
         index.FilterField("district_code"),
@@ -293,6 +296,37 @@ class Agency(
     @property
     def revisions(self):
         return self._revisions
+
+    @classmethod
+    def get_indexed_objects(cls):
+        from coordination.selectors.public import with_card_relations
+
+        return with_card_relations(super().get_indexed_objects())
+
+    def search_name(self) -> str:
+        from coordination.search.indexing import agency_name_text
+
+        return agency_name_text(self)
+
+    def search_identifiers(self) -> str:
+        from coordination.search.indexing import agency_identifier_text
+
+        return agency_identifier_text(self)
+
+    def search_place(self) -> str:
+        from coordination.search.indexing import agency_place_text
+
+        return agency_place_text(self)
+
+    def search_people(self) -> str:
+        from coordination.search.indexing import agency_people_text
+
+        return agency_people_text(self)
+
+    def search_body(self) -> str:
+        from coordination.search.indexing import agency_body_text
+
+        return agency_body_text(self)
 
     @property
     def approved_schedule(self) -> bool:

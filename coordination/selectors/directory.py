@@ -10,12 +10,13 @@ from urllib.parse import urlencode
 from django.core.cache import cache
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from coordination import geo
 from coordination.models.agency import Agency
 from coordination.models.reference import AgencyCategory, SchoolNetwork, Scope
+from coordination.search import agency_search
 from coordination.selectors.public import (
     AgencyCard,
     agency_is_public,
@@ -35,15 +36,14 @@ BLOCK_LIMIT_MAX = 100
 def directory_search(queryset: QuerySet[Agency], q: str) -> QuerySet[Agency]:
     """The directory's text search: the one place that turns a query `q` into a filter.
 
-    Plain substring matching on the names for now; Thai word segmentation (issue 4) replaces
-    this body and every caller follows.
+    Thai-aware search (coordination.search): words inside names, abbreviations, districts,
+    codes and phone numbers; best match first. `queryset` already holds the audience's rule
+    (public or staff), so the search adds none of its own.
     """
     q = " ".join((q or "").split())
     if not q:
         return queryset
-    return queryset.filter(
-        Q(name_th__icontains=q) | Q(name_en__icontains=q) | Q(short_name__icontains=q)
-    )
+    return agency_search(queryset, q, public=False)
 
 
 @dataclass(frozen=True)
@@ -171,6 +171,8 @@ def _filtered(queryset: QuerySet[Agency], filters: DirectoryFilters) -> QuerySet
         return queryset.order_by("category__sort_order", "category__name_th", "name_th", "pk")
     if filters.group == "district":
         return queryset.order_by("district_code", "name_th", "pk")
+    if filters.q:
+        return queryset  # best match first (directory_search)
     return queryset.order_by("name_th", "pk")
 
 

@@ -1,0 +1,213 @@
+"""What goes into the search index, and when it is updated.
+
+The text of an agency in the index is its *public* card (`agency_public_view()`): contact
+persons, phone numbers and e-mails that the public may not see are never indexed, so that a
+public search cannot reveal whose mobile number it is. The admin searches the same index; it
+also finds internal-only and draft-only agencies, because only the public queries filter on
+`public_agencies()`.
+
+Updates: Agency sets ``search_auto_update = False`` and is indexed here instead. Wagtail's own
+handler runs at the agency's ``post_save``, before modelcluster saves its phones and contacts,
+so it indexes the previous ones; here the agency is indexed at ``post_save`` as Wagtail would
+(its names are searchable at once, inside the same transaction too) and once more after commit,
+once per transaction, when its phones and contacts are saved (their own saves and deletes
+schedule that too). The work is a django-tasks task: with the default ImmediateBackend it runs
+in the request; with a real backend (``TASKS``) the editor's request only enqueues it and a
+worker indexes. Deletes remove the index entry at once (a cheap delete).
+"""
+
+import functools
+
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
+from django.db.models.signals import post_delete, post_save
+from django.utils.html import strip_tags
+from django_tasks import task
+from wagtail.search import index
+
+from coordination.history import WAGTAIL_BOOKKEEPING_FIELDS
+from coordination.search.segmenter import index_text, segmenter_add_names
+
+_BOOKKEEPING = {
+    *WAGTAIL_BOOKKEEPING_FIELDS,
+    "latest_revision_id",
+    "live_revision_id",
+    "locked_by_id",
+}
+
+# --- Text of an agency -----------------------------------------------------------------------
+
+
+def _memo(build):
+    """The index asks each field for its text several times per save; build it once."""
+
+    @functools.wraps(build)
+    def text(agency) -> str:
+        memo = agency.__dict__.setdefault("_search_texts", {})
+        if build.__name__ not in memo:
+            memo[build.__name__] = build(agency)
+        return memo[build.__name__]
+
+    return text
+
+
+def _card(agency):
+    cache = getattr(agency, "_search_card", None)
+    if cache is None:
+        from coordination.selectors.public import agency_public_view
+
+        cache = agency_public_view(agency)
+        agency._search_card = cache
+    return cache
+
+
+@_memo
+def agency_name_text(agency) -> str:
+    """Thai and English names and the short name, segmented, with abbreviations expanded."""
+    return index_text(agency.name_th, agency.short_name, agency.name_en)
+
+
+@_memo
+def agency_identifier_text(agency) -> str:
+    """Codes, phone digits, e-mails and web hosts that the public card shows."""
+    card = _card(agency)
+    values = [agency.school_code, agency.smis_code, agency.obec_code, agency.tax_id]
+    values += [phone.number for phone in card.phones]
+    values += [card.email, card.email_saraban, card.website, card.line_oa]
+    for contact in card.contacts:
+        values += [contact.phone, contact.mobile, contact.email]
+    return index_text(*(value for value in values if value))
+
+
+@_memo
+def agency_place_text(agency) -> str:
+    """Address names: subdistrict, district, province, road, postcode."""
+    return index_text(
+        agency.road,
+        agency.subdistrict_name,
+        agency.district_name,
+        agency.province_name,
+        agency.postcode,
+    )
+
+
+@_memo
+def agency_people_text(agency) -> str:
+    """Names and positions of the contact persons on the public card."""
+    card = _card(agency)
+    return index_text(*(f"{c.name} {c.position}" for c in card.contacts))
+
+
+@_memo
+def agency_body_text(agency) -> str:
+    """Mission and duties, category and school network."""
+    card = _card(agency)
+    network = card.school_facts and dict(card.school_facts).get("เครือข่าย", "")
+    return index_text(strip_tags(agency.mission or ""), card.category, network or "")
+
+
+# --- Pages ---------------------------------------------------------------------------------
+
+
+def searchable_text(obj, field_name: str) -> str:
+    """Plain text of a model field: StreamField blocks' searchable content, rich text without
+    tags. StreamFields are not rendered, so an embedded directory is never queried to index."""
+    from wagtail.fields import StreamField
+
+    value = getattr(obj, field_name, None)
+    if value is None:
+        return ""
+    field = obj._meta.get_field(field_name)
+    if isinstance(field, StreamField):
+        return " ".join(
+            strip_tags(str(text)) for text in field.stream_block.get_searchable_content(value)
+        )
+    return strip_tags(str(value))
+
+
+class ThaiSearchablePage:
+    """Mixin for page models: segmented copies of the title and of `thai_search_text_fields`.
+
+    Use with ``search_fields = [*Page.search_fields, *thai_page_search_fields()]``.
+    """
+
+    thai_search_text_fields: tuple[str, ...] = ()
+
+    def search_title_th(self) -> str:
+        return index_text(self.title, getattr(self, "search_description", ""))
+
+    def search_body_th(self) -> str:
+        return index_text(*(searchable_text(self, name) for name in self.thai_search_text_fields))
+
+
+def thai_page_search_fields() -> list:
+    return [
+        index.SearchField("search_title_th", boost=3),
+        index.AutocompleteField("search_title_th"),
+        index.SearchField("search_body_th"),
+    ]
+
+
+# --- Updates -------------------------------------------------------------------------------
+
+
+@task()
+def agency_index_task(pk: int) -> None:
+    """Re-index one agency from the committed database state (or drop it if it is gone)."""
+    from coordination.models import Agency
+
+    agency = Agency.get_indexed_objects().filter(pk=pk).first()
+    if agency is None:
+        return
+    segmenter_add_names(agency.name_th, agency.short_name)
+    index.insert_or_update_object(agency)
+
+
+def agency_index_schedule(pk) -> None:
+    """Enqueue `agency_index_task` once per agency and transaction, after commit."""
+    if pk is None:
+        return
+    connection = connections[DEFAULT_DB_ALIAS]
+    # Already queued and not yet run in this transaction? (Django empties the queue on rollback.)
+    for _sids, callback, _robust in connection.run_on_commit:
+        if getattr(callback, "agency_pk", None) == pk and not callback.done:
+            return
+
+    def enqueue():
+        enqueue.done = True
+        agency_index_task.enqueue(pk)
+
+    enqueue.agency_pk = pk
+    enqueue.done = False
+    transaction.on_commit(enqueue)
+
+
+def _agency_saved(sender, instance, raw=False, update_fields=None, **kwargs):
+    # Lock, unlock and new revisions save only Wagtail's bookkeeping: nothing searchable changed.
+    if raw or (update_fields and set(update_fields) <= _BOOKKEEPING):
+        return
+    # Now, as Wagtail would (the agency's own fields are current)...
+    agency_index_task.enqueue(instance.pk)
+    # ...and again after commit, when its phones and contacts are saved too.
+    if connections[DEFAULT_DB_ALIAS].in_atomic_block:
+        agency_index_schedule(instance.pk)
+
+
+def _agency_deleted(sender, instance, **kwargs):
+    index.remove_object(instance)
+
+
+def _child_changed(sender, instance, raw=False, **kwargs):
+    if not raw:
+        agency_index_schedule(instance.agency_id)
+
+
+def connect_signals() -> None:
+    """Called from the app config's ready()."""
+    from coordination.models import Agency, AgencyPhone, Contact
+
+    post_save.connect(_agency_saved, sender=Agency, dispatch_uid="coordination_search_agency")
+    post_delete.connect(_agency_deleted, sender=Agency, dispatch_uid="coordination_search_agency")
+    for model in (AgencyPhone, Contact):
+        uid = f"coordination_search_{model._meta.model_name}"
+        post_save.connect(_child_changed, sender=model, dispatch_uid=uid)
+        post_delete.connect(_child_changed, sender=model, dispatch_uid=uid)
