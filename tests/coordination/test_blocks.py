@@ -132,6 +132,9 @@ def test_editor_is_warned_on_save_about_agencies_the_public_will_not_see(client,
     shown = AgencyFactory(name_th="เทศบาลเมืองอุทัยธานี")
     page = directory_page()
     client.force_login(superuser)
+    editor = client.get(f"/admin/pages/{page.pk}/edit/")
+    assert editor.status_code == 200
+    assert "รายชื่อหน่วยงาน" in editor.content.decode()  # the blocks are offered to editors
     data = nested_form_data(
         {
             "title": page.title,
