@@ -1,6 +1,10 @@
 """Admin forms of the registry: cascading address pickers and the duplicate warning."""
 
+import re
+from datetime import datetime
+
 from django import forms
+from django.utils.functional import cached_property
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -58,6 +62,34 @@ class AgencyAdminForm(WagtailAdminModelForm):
                 {"data-address-level": "postcode", "inputmode": "numeric", "maxlength": "5"}
             )
 
+    @cached_property
+    def changed_data(self):
+        """Fields the person really changed.
+
+        Two round-trips of the editor are not changes: rich text gains fresh Draftail block keys,
+        and date-times lose their seconds in the minute-precision widget. Counting them would make
+        every approval from the edit view a "change" and restart the approval workflow
+        (WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT).
+        """
+        return [name for name in super().changed_data if not self._same_after_round_trip(name)]
+
+    def _same_after_round_trip(self, name: str) -> bool:
+        field = self.fields[name]
+        initial = self.get_initial_for_field(field, name)
+        try:
+            submitted = field.clean(
+                field.widget.value_from_datadict(self.data, self.files, self.add_prefix(name))
+            )
+        except forms.ValidationError:
+            return False
+        if isinstance(initial, datetime) and isinstance(submitted, datetime):
+            return initial.replace(second=0, microsecond=0) == submitted.replace(
+                second=0, microsecond=0
+            )
+        if isinstance(initial, str) and isinstance(submitted, str) and "<" in initial + submitted:
+            return _without_block_keys(initial) == _without_block_keys(submitted)
+        return False
+
     def clean(self):
         cleaned = super().clean()
         is_new = self.instance.pk is None
@@ -87,3 +119,10 @@ def geo_url() -> str:
     from django.urls import reverse
 
     return reverse("coordination_admin:address_reference")
+
+
+_BLOCK_KEY = re.compile(r'\s+data-block-key="[^"]*"')
+
+
+def _without_block_keys(html: str) -> str:
+    return _BLOCK_KEY.sub("", html or "").strip()

@@ -12,7 +12,7 @@ from wagtail.admin.panels import (
 from wagtail.admin.ui.tables import Column, DateColumn, LiveStatusTagColumn
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.snippets.views.snippets import HistoryView, SnippetViewSet
+from wagtail.snippets.views.snippets import EditView, HistoryView, SnippetViewSet
 
 from coordination.filters import AgencyFilterSet
 from coordination.forms import AgencyAdminForm
@@ -117,11 +117,24 @@ class AgencyHistoryView(HistoryView):
     any_permission_required = ["add", "change", "delete", "view"]
 
 
+class AgencyEditView(EditView):
+    def save_instance(self):
+        # Approving or rejecting from the editor without changing anything must not add a revision:
+        # with WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT a new revision voids the approval just
+        # given and sends the agency back to the first step. Wagtail's page editor skips unchanged
+        # revisions on workflow actions; its snippet editor (8.0) does not.
+        if self.action == "workflow-action" and not self.form.has_changed():
+            self.new_revision = None
+            return self.object
+        return super().save_instance()
+
+
 class AgencyViewSet(SnippetViewSet):
     """หน่วยงาน: listing, filters, exports, inspect, preview, workflow."""
 
     model = Agency
     history_view_class = AgencyHistoryView
+    edit_view_class = AgencyEditView
     index_view_class = AgencyIndexView  # Thai-aware search (coordination/search)
     chooser_viewset_class = AgencyChooserViewSet
     icon = "site"

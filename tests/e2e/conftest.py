@@ -69,3 +69,30 @@ def admin_login(page, base_url: str, username: str, password: str = "password") 
     page.fill("input[name=password]", password)
     page.click("button[type=submit]")
     page.wait_for_url(f"{base_url}/admin/")
+
+
+def demo_password() -> str:
+    from coordination.services.demo_data import DEMO_PASSWORD
+
+    return DEMO_PASSWORD
+
+
+@pytest.fixture
+def demo_site(transactional_db):
+    """The whole demo: registry sample, users, page tree (what `make run` shows)."""
+    from io import StringIO
+
+    from django.core.cache import cache
+    from django.core.management import call_command
+
+    call_command("seed_demo", stdout=StringIO())
+    cache.clear()
+
+
+def click_action(page, selector: str) -> None:
+    """Click a button of the editor's action menu, opening its dropdown when it is inside."""
+    button = page.locator(selector).first
+    if not button.is_visible():
+        page.locator("footer [data-w-dropdown-target='toggle']").first.click()
+    with page.expect_navigation():
+        button.click()
