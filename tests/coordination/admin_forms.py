@@ -89,3 +89,22 @@ def agency_edit_form_data(agency, **overrides) -> dict:
         for index, row in enumerate(rows):
             data[f"{prefix}-{index}-id"] = str(row.pk)
     return data
+
+
+def editor_form_data(client, url: str, **overrides) -> dict:
+    """The edit form exactly as the rendered editor would submit it, with `overrides` typed in.
+
+    Like Wagtail's querydict_from_html, but a checked checkbox without a value attribute is
+    sent as "on", as browsers do.
+    """
+    from wagtail.test.utils import WagtailTestUtils
+    from wagtail.test.utils.form_data import querydict_from_html
+
+    html = client.get(url).content.decode()
+    data = querydict_from_html(html, form_id="w-editor-form").dict()
+    soup = WagtailTestUtils.get_soup(html).find("form", attrs={"id": "w-editor-form"})
+    for box in soup.find_all("input", type="checkbox", checked=True):
+        if "value" not in box.attrs and box.attrs.get("name"):
+            data[box.attrs["name"]] = "on"
+    data.update(overrides)
+    return data

@@ -6,7 +6,7 @@ from django.urls import reverse
 from wagtail.models import ModelLogEntry, WorkflowState
 
 from coordination.models import Agency, Contact
-from tests.coordination.admin_forms import agency_form_data
+from tests.coordination.admin_forms import agency_form_data, editor_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +28,15 @@ def workflow_action_url(agency, action):
 def create_and_submit(client, officer) -> Agency:
     client.force_login(officer)
     response = client.post(reverse(ADD_URL), {**agency_form_data(), "action-submit": "submit"})
-    assert response.status_code == 302, response.context["form"].errors if response.context else ""
+    assert response.status_code == 302, (
+        (
+            approver,
+            [str(m) for m in response.context["messages"]],
+            response.context["form"].formsets["contacts"].errors,
+        )
+        if response.context
+        else ""
+    )
     return Agency.objects.get(slug="ban-thung-pho")
 
 
@@ -147,3 +155,37 @@ def test_group_director_rejection_sends_it_back_with_comment(client, officer, di
     # The officer can edit again and resubmit.
     client.force_login(officer)
     assert client.get(edit_url(agency)).status_code == 200
+
+
+def test_approving_from_the_editor_moves_to_the_next_step(client, officer, director, deputy):
+    """Regression: each approval from the edit view used to add a revision, which voided it and
+    restarted the workflow at the first step (WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT)."""
+    agency = create_and_submit(client, officer)
+    for approver in (director, deputy):
+        client.force_login(approver)
+        data = editor_form_data(
+            client,
+            edit_url(agency),
+            **{"action-workflow-action": "true", "workflow-action-name": "approve"},
+        )
+        assert client.post(edit_url(agency), data).status_code == 302
+        agency.refresh_from_db()
+    assert agency.live
+    assert not agency.workflow_in_progress
+    assert agency.revisions.count() == 1
+
+
+def test_editing_while_approving_sends_it_back_to_the_first_step(client, officer, director):
+    agency = create_and_submit(client, officer)
+    client.force_login(director)
+    data = editor_form_data(
+        client,
+        edit_url(agency),
+        email="corrected@example.go.th",
+        **{"action-workflow-action": "true", "workflow-action-name": "approve"},
+    )
+    assert client.post(edit_url(agency), data).status_code == 302
+    agency.refresh_from_db()
+    # A changed revision must be approved again from the start of the chain.
+    assert agency.current_workflow_task.name == "ผู้อำนวยการกลุ่มอำนวยการพิจารณา"
+    assert agency.revisions.count() == 2
