@@ -81,6 +81,16 @@ STOP_WORDS = frozenset(
         "ใน",
         "กับ",
         "ต่อ",
+        # What people put before a number or an address, not part of any name.
+        "โทร",
+        "โทรศัพท์",
+        "เบอร์",
+        "เบอร์โทร",
+        "เบอร์โทรศัพท์",
+        "อีเมล",
+        "อีเมล์",
+        "tel",
+        "email",
         "ๆ",
         "ฯ",
         "the",
@@ -120,7 +130,7 @@ NAME_PREFIXES = (
     "วิทยาลัย",
     "มหาวิทยาลัย",
 )
-PLACE_PREFIXES = ("บ้าน", "วัด", "อนุบาล", "ชุมชน")
+PLACE_PREFIXES = ("บ้าน", "วัด", "อนุบาล", "ชุมชน", "เมือง")
 
 _THAI = "\u0e00-\u0e7f"
 _THAI_CHAR = re.compile(f"[{_THAI}]")

@@ -8,8 +8,10 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from coordination.search import ThaiSearchablePage, thai_page_search_fields
 
-class SitePage(Page):
+
+class SitePage(ThaiSearchablePage, Page):
     """A page of the office website.
 
     `social_image` and `search_description` feed the Open Graph and Twitter tags, so that links
@@ -30,7 +32,13 @@ class SitePage(Page):
         *Page.promote_panels,
         MultiFieldPanel([FieldPanel("social_image")], heading=_("การแชร์ลิงก์")),
     ]
-    search_fields = [*Page.search_fields, index.SearchField("search_description")]
+    # Thai has no spaces between words: segmented copies of the title and of
+    # `thai_search_text_fields` are indexed too (coordination.search).
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("search_description"),
+        *thai_page_search_fields(),
+    ]
 
     class Meta:
         abstract = True

@@ -119,6 +119,7 @@ class NewsPage(SitePage):
         index.SearchField("body"),
         index.FilterField("date"),
     ]
+    thai_search_text_fields = ("intro", "body")
 
     parent_page_types = ["home.NewsIndexPage"]
     subpage_types = []

@@ -72,6 +72,7 @@ class HomePage(SitePage):
         index.SearchField("duties"),
         index.SearchField("structure"),
     ]
+    thai_search_text_fields = ("intro", "mission", "duties", "structure", "body")
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["home.NewsIndexPage", "home.StandardPage", "coordination.DirectoryPage"]
@@ -162,6 +163,7 @@ class StandardPage(SitePage):
         index.SearchField("intro"),
         index.SearchField("body"),
     ]
+    thai_search_text_fields = ("intro", "body")
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]

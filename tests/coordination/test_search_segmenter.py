@@ -42,7 +42,7 @@ def test_abbreviations_are_written_out():
 def test_short_abbreviations_need_their_dot():
     # "ทม" without a dot is the start of an ordinary word, not เทศบาลเมือง.
     assert "เทศบาลเมือง" not in words("ทมิฬ")
-    assert words("ทม.อุทัยธานี") == ["เทศบาลเมือง", "อุทัยธานี"]
+    assert words("ทม.อุทัยธานี") == words("เทศบาลเมืองอุทัยธานี")
 
 
 def test_spaces_in_odd_places_do_not_matter_in_a_query():

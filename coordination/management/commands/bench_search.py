@@ -102,18 +102,20 @@ class Command(BaseCommand):
         )
         for q in queries[:20]:  # warm up: dictionary, connection, caches
             self.run_query(q)
-        timings = []
+        timed = []
         for q in queries:
             started = time.perf_counter()
             self.run_query(q)
-            timings.append((time.perf_counter() - started) * 1000)
-        timings.sort()
+            timed.append(((time.perf_counter() - started) * 1000, q))
+        timings = sorted(ms for ms, _q in timed)
         p95 = timings[max(0, round(0.95 * len(timings)) - 1)]
         self.stdout.write(
             f"p50 {statistics.median(timings):.1f} ms   p95 {p95:.1f} ms   "
             f"mean {statistics.fmean(timings):.1f} ms   max {timings[-1]:.1f} ms"
         )
         self.stdout.write("(each: parse + match + count + first page of 20, as the directory does)")
+        slowest = ", ".join(f"{q!r} {ms:.0f} ms" for ms, q in sorted(timed, reverse=True)[:5])
+        self.stdout.write(f"slowest: {slowest}")
 
     def scale_queries(self) -> list[str]:
         """The quality set's queries, and words and names of agencies drawn from the data."""
