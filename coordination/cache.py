@@ -110,6 +110,17 @@ def page_cache_stamp(request, page) -> None:
         request._coordination_page_cache = (page.pk, *_generations(page.pk))
 
 
+def site_generation() -> str:
+    """The current site-wide generation: other caches of data shown on every page (a site's
+    header and footer) key on it, so `page_cache_purge_all()` makes them stale too."""
+    cache = _cache()
+    value = cache.get(GLOBAL_GENERATION_KEY)
+    if value is None:
+        cache.add(GLOBAL_GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+        value = cache.get(GLOBAL_GENERATION_KEY)
+    return value
+
+
 def page_cache_lookup(request):
     entry = _cache().get(_entry_key(request))
     if entry is None:

@@ -8,3 +8,8 @@ class HomeConfig(AppConfig):
     name = "home"
     verbose_name = _("เว็บไซต์สำนักงาน")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from home.signals import connect_signals
+
+        connect_signals()

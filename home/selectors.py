@@ -11,7 +11,7 @@ from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from coordination.selectors.directory import directory_base_url
 from coordination.selectors.public import (
@@ -20,7 +20,8 @@ from coordination.selectors.public import (
     public_agencies,
     with_card_relations,
 )
-from home.models import NavigationSettings, NewsCategory, NewsPage
+from home.chrome import site_chrome
+from home.models import NewsCategory, NewsPage
 
 NEWS_PER_PAGE = 10
 LATEST_NEWS_COUNT = 4
@@ -135,36 +136,11 @@ def _menu_item(text: str, url: str, current_path: str) -> MenuItem:
     return MenuItem(text=text, url=url, is_current=is_current)
 
 
-def _menu_items(links, request, current_path: str) -> list[MenuItem]:
-    items = []
-    for link in links:
-        if link.link_page_id:
-            if not link.link_page.live:
-                continue
-            url = link.link_page.get_url(request)
-            text = link.link_text or link.link_page.title
-        else:
-            url, text = link.link_url, link.link_text
-        if url:
-            items.append(_menu_item(text, url, current_path))
-    return items
-
-
 def header_menu(*, request) -> list[MenuItem]:
-    """The main menu: the links editors set, or else the home page's children shown in menus."""
-    current_path = request.path
-    settings = NavigationSettings.for_request(request)
-    links = list(settings.header_links.select_related("link_page"))
-    if links:
-        return _menu_items(links, request, current_path)
-    site = Site.find_for_request(request)
-    if site is None:
-        return []
-    pages = site.root_page.get_children().live().in_menu().public()
-    return [_menu_item(page.title, page.get_url(request), current_path) for page in pages]
+    """The main menu: the links editors set, or else the home page's children shown in menus
+    (read from the cached site frame, home/chrome.py)."""
+    return [_menu_item(text, url, request.path) for text, url in site_chrome(request).header_links]
 
 
 def footer_menu(*, request) -> list[MenuItem]:
-    settings = NavigationSettings.for_request(request)
-    links = list(settings.footer_links.select_related("link_page"))
-    return _menu_items(links, request, request.path)
+    return [_menu_item(text, url, request.path) for text, url in site_chrome(request).footer_links]

@@ -76,6 +76,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                # `office`: the office's details from the cached site frame (home/chrome.py).
+                "home.context_processors.office",
             ],
         },
     },

@@ -46,7 +46,7 @@ def og_tags(context):
     `og_image_url` in their context.
     """
     request = context["request"]
-    office = context["settings"]["home"]["OfficeSettings"]
+    office = context["office"]
     site_name = office.short_name or office.office_name
     sharing = {
         "title": site_name,

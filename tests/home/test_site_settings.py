@@ -69,3 +69,30 @@ def test_office_phone_is_normalised_and_validated(site):
     with pytest.raises(ValidationError) as error:
         office.full_clean()
     assert "phone" in error.value.message_dict
+
+
+def test_frame_follows_a_changed_setting_at_once(client, site_pages, office):
+    assert "056 511 061" in client.get("/news/").content.decode()  # the cached frame is warm
+    office.phone = "056 599 100"
+    office.save()
+    html = client.get("/news/").content.decode()
+    assert "056 599 100" in html and "056 511 061" not in html
+
+
+def test_menu_drops_a_linked_page_once_it_is_unpublished(client, site_pages, standard_page):
+    html = client.get("/news/").content.decode()
+    assert '<a href="/basic-data/"' in html[html.index('<footer class="site-footer"') :]
+    standard_page.unpublish()
+    html = client.get("/news/").content.decode()
+    assert '<a href="/basic-data/"' not in html[html.index('<footer class="site-footer"') :]
+
+
+def test_a_warm_frame_costs_no_query(client, site_pages):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get("/news/")
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/news/?tag=none")  # a URL not in the page cache yet: the page renders
+    frame_tables = ("home_officesettings", "home_navigationsettings", "home_headermenulink")
+    assert not [q for q in queries.captured_queries if any(t in q["sql"] for t in frame_tables)]
