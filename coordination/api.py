@@ -8,6 +8,7 @@ from ninja import NinjaAPI, Query, Schema
 from ninja.errors import HttpError
 from ninja.renderers import JSONRenderer
 
+from coordination.selectors.directory import directory_base_url, directory_search
 from coordination.selectors.public import (
     AgencyCard,
     agency_public_view,
@@ -95,11 +96,11 @@ class AgencyFilters(Schema):
     size: int = 20
 
 
-def _out(card: AgencyCard) -> dict:
+def _out(card: AgencyCard, directory_url: str) -> dict:
     return {
         "id": card.pk,
         "slug": card.slug,
-        "url": f"/directory/{card.slug}/",
+        "url": f"{directory_url}{card.slug}/" if directory_url else "",
         "name_th": card.name_th,
         "name_en": card.name_en,
         "short_name": card.short_name,
@@ -148,8 +149,6 @@ def agency_list(request, filters: Query[AgencyFilters]):
     if filters.district:
         queryset = queryset.filter(district_code=filters.district)
     if filters.q:
-        from coordination.selectors.directory import directory_search
-
         queryset = directory_search(queryset, filters.q)
     total = queryset.count()
     start = (filters.page - 1) * filters.size
@@ -159,14 +158,16 @@ def agency_list(request, filters: Query[AgencyFilters]):
         "total_pages": max(1, math.ceil(total / filters.size)),
         "page_number": filters.page,
         "size": filters.size,
-        "contents": [_out(agency_public_view(agency)) for agency in rows],
+        "contents": [
+            _out(agency_public_view(agency), directory_base_url(request)) for agency in rows
+        ],
     }
 
 
 @api.get("/agencies/{agency_id}", response=AgencyOut, summary="ข้อมูลหน่วยงานหนึ่งแห่ง")
 def agency_detail(request, agency_id: int):
     agency = get_object_or_404(with_card_relations(public_agencies()), pk=agency_id)
-    return _out(agency_public_view(agency))
+    return _out(agency_public_view(agency), directory_base_url(request))
 
 
 def openapi_url() -> str:

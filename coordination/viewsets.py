@@ -9,7 +9,7 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
-from wagtail.admin.ui.tables import Column, DateColumn, LiveStatusTagColumn
+from wagtail.admin.ui.tables import Column, LiveStatusTagColumn
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import EditView, HistoryView, SnippetViewSet
@@ -18,6 +18,7 @@ from coordination.filters import AgencyFilterSet
 from coordination.forms import AgencyAdminForm
 from coordination.models import Agency, AgencyCategory, InternalViewLog, SchoolNetwork
 from coordination.search.admin_views import AgencyChooserViewSet, AgencyIndexView
+from coordination.thai_dates import thai_date
 
 general_panels = [
     FieldPanel("name_th"),
@@ -151,7 +152,12 @@ class AgencyViewSet(SnippetViewSet):
         Column("category", label=_("ประเภท"), accessor="category"),
         Column("district_name", label=_("อำเภอ"), sort_key="district_code"),
         LiveStatusTagColumn(label=_("สถานะ")),
-        DateColumn("last_verified_at", label=_("ตรวจสอบล่าสุด"), sort_key="last_verified_at"),
+        Column(
+            "last_verified_at",
+            label=_("ตรวจสอบล่าสุด"),
+            sort_key="last_verified_at",
+            accessor=lambda agency: thai_date(agency.last_verified_at, short=True) or "—",
+        ),
     ]
     list_export = [
         "name_th",
@@ -259,7 +265,12 @@ class InternalViewLogViewSet(ModelViewSet):
     # Required by ModelViewSet; the read-only policy denies the add and edit views.
     form_fields = ["agency_name"]
     list_display = [
-        DateColumn("viewed_at", label=_("เวลา"), sort_key="viewed_at"),
+        Column(
+            "viewed_at",
+            label=_("เวลา"),
+            sort_key="viewed_at",
+            accessor=lambda log: thai_date(log.viewed_at, short=True, with_time=True),
+        ),
         Column("user", label=_("ผู้เปิดดู"), accessor="user"),
         "agency_name",
         "path",

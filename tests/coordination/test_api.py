@@ -90,3 +90,20 @@ def test_list_query_count_is_fixed(client):
         ContactFactory(agency=agency)
         AgencyPhoneFactory(agency=agency)
     assert count() == few <= 10
+
+
+def test_agency_url_points_into_the_directory(client):
+    from tests.coordination.directory_support import directory_page
+
+    directory_page()
+    agency = AgencyFactory(name_th="สถานีตำรวจภูธรเมืองอุทัยธานี")
+    body = client.get(f"/api/v1/agencies/{agency.pk}").json()
+    assert body["url"] == f"/directory/{agency.slug}/"
+    assert client.get(body["url"]).status_code == 200
+
+
+def test_search_through_the_api(client):
+    AgencyFactory(name_th="โรงเรียนบ้านหนองฉาง")
+    AgencyFactory(name_th="โรงพยาบาลอุทัยธานี")
+    rows = client.get("/api/v1/agencies", {"q": "หนองฉาง"}).json()["contents"]
+    assert [r["name_th"] for r in rows] == ["โรงเรียนบ้านหนองฉาง"]
