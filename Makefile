@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test test-sqlite test-postgres e2e lint format bench lock clean
+.PHONY: install run test test-sqlite test-postgres e2e lint format bench bench-search lock clean
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -44,6 +44,12 @@ format: install
 
 bench: install
 	$(PY) manage.py bench
+
+# Thai search: recall@10 and MRR of ours vs stock Wagtail on the demo data (loaded if missing) of
+# the configured database; SCALE=1 times it at 50,000 agencies (docs/benchmarks.md, "Thai search").
+bench-search: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py bench_search $(if $(SCALE),--scale)
 
 # Regenerate the lock after changing pyproject.toml.
 lock:
