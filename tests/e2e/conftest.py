@@ -25,8 +25,13 @@ CHROMIUM_ARGS = [
 
 
 def pytest_collection_modifyitems(config, items):
+    """Browser tests run against a live server, so they need real transactions. Every one of them
+    restores the migrated data (groups, workflow, categories, home page) from the serialized copy:
+    a plain transactional test would flush it and re-create only content types and permissions,
+    which then clash with the next test's restore."""
     for item in items:
         item.add_marker(pytest.mark.browser)
+        item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
 
 
 @pytest.fixture(scope="session")
