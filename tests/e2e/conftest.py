@@ -29,7 +29,11 @@ def pytest_collection_modifyitems(config, items):
     restores the migrated data (groups, workflow, categories, home page) from the serialized copy:
     a plain transactional test would flush it and re-create only content types and permissions,
     which then clash with the next test's restore."""
+    here = Path(__file__).parent
     for item in items:
+        # This hook sees the whole session's items, not only this folder's.
+        if here not in Path(item.fspath).parents:
+            continue
         item.add_marker(pytest.mark.browser)
         item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
 
