@@ -6,8 +6,8 @@ it. Every text that goes into the index and every query goes through `segment()`
 newmm with a dictionary of its own word list, the geothai place names, the registry's agency names
 and the abbreviations people type (รร., อบต., สพป. ...). Indexed text is segmented more than once
 (with our dictionary, with the plain one, and into the dictionary words inside long compounds) so
-that a query matches whichever way a person splits a name; a query is segmented once, with our
-dictionary, and matched as "every word".
+that a query matches whichever way a person splits a name; a query is segmented with our
+dictionary and with the plain one, and matched as "every word" of either (queries.py).
 
 PyThaiNLP ships newmm and its word list inside the wheel; nothing is downloaded at run time.
 ``PYTHAINLP_READ_ONLY`` stops it from creating ``~/pythainlp-data`` on import.
@@ -281,21 +281,36 @@ def _phone_digits(match: str) -> str:
     return "0" + digits[2:] if digits.startswith("66") else digits
 
 
+def _address_word(text: str) -> str:
+    # One plain word for an address: the backends would each split "head@uthai-pao.go.th"
+    # their own way (PostgreSQL's parser and its query splitting on "-" disagree).
+    return re.sub(r"[^a-z0-9]", "", text)
+
+
 def _take_specials(text: str) -> tuple[str, list[str]]:
-    """Pull e-mails, web hosts, phone numbers and dashed codes out as whole tokens."""
+    """Pull e-mails, web hosts, phone numbers and dashed codes out as whole words.
+
+    An e-mail gives two words (the address, and its domain so that the domain alone finds it),
+    a web host one; each without its punctuation.
+    """
     specials: list[str] = []
 
-    def keep(token):
+    def keep(*words):
         def replace(match):
-            specials.append(token(match))
+            specials.extend(word(match) for word in words)
             return " "
 
         return replace
 
-    text = _EMAIL.sub(keep(lambda m: m.group(0)), text)
+    text = _EMAIL.sub(
+        keep(
+            lambda m: _address_word(m.group(0)), lambda m: _address_word(m.group(0).split("@")[1])
+        ),
+        text,
+    )
     text = _PAREN_DIGITS.sub(r"\1", text)
     text = _PHONE.sub(keep(lambda m: _phone_digits(m.group(0))), text)
-    text = _HOST.sub(keep(lambda m: m.group(1)), text)
+    text = _HOST.sub(keep(lambda m: _address_word(m.group(1))), text)
 
     def dashed(match):
         digits = re.sub(r"\D", "", match.group(0))
