@@ -286,3 +286,12 @@ def test_seed_scale_makes_no_per_row_queries():
 
     non_insert_queries(1)  # warm up: creates the per-province school networks
     assert non_insert_queries(5) == non_insert_queries(40)
+
+
+def test_seed_demo_sends_no_mail(db, mailoutbox):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    call_command("seed_demo", stdout=StringIO())
+    assert mailoutbox == []
