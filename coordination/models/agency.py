@@ -22,6 +22,7 @@ from wagtail.models import (
     WorkflowMixin,
 )
 from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
 
 from coordination import geo
 from coordination.history import WAGTAIL_BOOKKEEPING_FIELDS, LiveDataHistory
@@ -59,7 +60,7 @@ class AgencyTag(TaggedItemBase):
         verbose_name = _("แท็กหน่วยงาน")
 
 
-class AgencyQuerySet(models.QuerySet):
+class AgencyQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def with_admin_status(self):
         """Fetch what the status column reads (workflow, schedule) for all rows at once."""
         from django.contrib.contenttypes.models import ContentType
