@@ -48,6 +48,23 @@ def pytest_sessionfinish(session, exitstatus):
         session.exitstatus = 1
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Share the serialized test database with every connection object.
+
+    Django keeps it on the connection of the context that created the test database. Playwright's
+    sync API runs the browser tests inside its own event-loop context, where Django opens other
+    connection objects (asgiref's Local is per context); without this, a browser test that follows
+    a plain database test could not restore the migrated data after the previous flush.
+    """
+    from django.db import connections
+
+    for connection in connections.all():
+        contents = getattr(connection, "_test_serialized_contents", None)
+        if contents is not None:
+            type(connection)._test_serialized_contents = contents
+
+
 @pytest.fixture
 def officer(db):
     return UserFactory(username="officer", groups=[roles.OFFICERS], first_name="สมศรี")
