@@ -51,6 +51,14 @@ bench-search: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py bench_search $(if $(SCALE),--scale)
 
+# Compile locale/*/LC_MESSAGES/*.po to the committed .mo files, in pure Python (no GNU gettext).
+# To refresh the English catalogue after changing Thai source strings (needs GNU gettext):
+#   $(PY) manage.py makemessages -l en --no-obsolete --add-location file \
+#     -i .venv -i node_modules -i staticfiles -i tests -i test-artifacts -i media -i scripts -i docs
+.PHONY: messages
+messages:
+	$(PYTHON) scripts/compile_messages.py
+
 # Regenerate the lock after changing pyproject.toml.
 lock:
 	$(VENV)/bin/pip-compile --quiet --no-emit-index-url --no-emit-find-links --strip-extras --extra dev --output-file requirements.lock pyproject.toml
