@@ -218,6 +218,20 @@ def test_rejection_email_is_thai(client, officer, director):
     )
 
 
+@pytest.mark.django_db
+def test_admin_javascript_strings_are_thai(client, officer):
+    """Draftail, comments and autosave prompts come from the admin's JavaScript catalogue."""
+    client.force_login(officer)
+    body = client.get(reverse("wagtailadmin_javascript_catalog")).content.decode()
+    start = body.index("const newcatalog = ") + len("const newcatalog = ")
+    catalog = json.loads(body[start : body.index(";\n", start)])
+
+    assert catalog["Add a comment"] == "เพิ่มความคิดเห็น"
+    assert catalog["Write something or type ‘/’ to insert a block"].startswith("พิมพ์ข้อความ")
+    assert catalog["Dashboard"] == "แดชบอร์ด"
+    assert catalog["Save"] == "บันทึก"
+
+
 def test_time_ago_is_thai():
     now = timezone.now()
     with translation.override("th"):
