@@ -296,7 +296,9 @@ def test_project_strings_have_english():
 
 @pytest.mark.django_db
 def test_public_page_in_english_for_english_browsers(client):
-    response = client.get("/no-such-page/", HTTP_ACCEPT_LANGUAGE="en")
+    # LocaleMiddleware leaves the request's language active in this thread: restore Thai after.
+    with translation.override(settings.LANGUAGE_CODE):
+        response = client.get("/no-such-page/", HTTP_ACCEPT_LANGUAGE="en")
     text = shown_text(response)
     assert response.status_code == 404
     assert "Page not found" in text
