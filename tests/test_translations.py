@@ -219,6 +219,19 @@ def test_rejection_email_is_thai(client, officer, director):
 
 
 @pytest.mark.django_db
+def test_account_page_is_thai(client, officer):
+    client.force_login(officer)
+
+    text = shown_text(client.get(reverse("wagtailadmin_account")))
+
+    assert_thai(
+        text,
+        thai=["ข้อมูลส่วนตัว", "การแจ้งเตือน", "การตั้งค่าธีม", "รูปประจำตัว"],
+        not_english=["Profile", "Notifications", "Theme preferences", "Profile picture"],
+    )
+
+
+@pytest.mark.django_db
 def test_admin_javascript_strings_are_thai(client, officer):
     """Draftail, comments and autosave prompts come from the admin's JavaScript catalogue."""
     client.force_login(officer)
