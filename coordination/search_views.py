@@ -69,7 +69,8 @@ def _page_results(request, parsed, size, page_number, *, news):
             "title": page.title,
             "url": page.get_url(request),
             "summary": page.search_description,
-            "date": page.first_published_at,
+            # A news item's own date (see page_search); other pages: when first published.
+            "date": getattr(page, "search_date", None) or page.first_published_at,
         }
         for page in page_obj.object_list
     ]

@@ -131,6 +131,9 @@ class ThaiSearchablePage:
     """
 
     thai_search_text_fields: tuple[str, ...] = ()
+    # The page's own date field (a news item's date), shown and sorted by on the site search
+    # instead of the time the page was first published; None for pages without one.
+    search_date_field: str | None = None
 
     def search_title_th(self) -> str:
         return index_text(self.title, getattr(self, "search_description", ""))

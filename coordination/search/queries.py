@@ -15,7 +15,7 @@ from django.apps import apps
 from django.conf import settings
 from django.db import connection
 from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
-from django.db.models.functions import Length, Lower, Replace
+from django.db.models.functions import Coalesce, Length, Lower, Replace
 
 from coordination.search.segmenter import expand_abbreviations, normalize, segment
 
@@ -241,9 +241,27 @@ def news_page_models() -> list:
     return models
 
 
+def _page_date_lookup(model) -> str | None:
+    """The lookup from `Page` to `model.search_date_field` (e.g. "newspage__date"), or None."""
+    from wagtail.models import Page
+
+    field = getattr(model, "search_date_field", None)
+    if not field:
+        return None
+    # Multi-table inheritance: Page -> ... -> model, each step a reverse one-to-one link.
+    chain = [m for m in reversed(model._meta.get_parent_list()) if issubclass(m, Page)]
+    steps = [m._meta.model_name for m in chain if m is not Page] + [model._meta.model_name]
+    return "__".join([*steps, field])
+
+
 def page_search(q, *, news: bool) -> QuerySet:
     """Live, public pages matching `q`: news pages (`news=True`) or all other pages, title
-    matches first, then the newest."""
+    matches first, then the newest.
+
+    Annotates `search_date`: the page's own date (`search_date_field`, a news item's date) where
+    its model has one, so news are shown and ordered by the date of the news, not by when the
+    page happened to be published.
+    """
     from wagtail.models import Page
 
     parsed = q if isinstance(q, ParsedQuery) else parse_query(q)
@@ -258,9 +276,16 @@ def page_search(q, *, news: bool) -> QuerySet:
     elif news_models:
         base = base.not_type(*news_models)
     matched = base.filter(pk__in=matching_pks(parsed, base, raw=True))
+    lookups = [lookup for lookup in map(_page_date_lookup, news_models) if lookup]
+    if news and lookups:
+        date = Coalesce(*map(F, lookups)) if len(lookups) > 1 else F(lookups[0])
+        matched = matched.annotate(search_date=date)
+        newest = (F("search_date").desc(nulls_last=True), "-first_published_at")
+    else:
+        newest = ("-first_published_at",)
     return rank_by_name(
         matched,
         parsed,
         fields={"title": _compacted("title", " ", lower=True)},
-        then=("-first_published_at", "title", "pk"),
+        then=(*newest, "title", "pk"),
     )

@@ -120,6 +120,7 @@ class NewsPage(SitePage):
         index.FilterField("date"),
     ]
     thai_search_text_fields = ("intro", "body")
+    search_date_field = "date"
 
     parent_page_types = ["home.NewsIndexPage"]
     subpage_types = []

@@ -2,10 +2,12 @@
 bodies found, only live public pages shown."""
 
 import re
-from datetime import date
+from datetime import date, datetime
 from html import unescape
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.rich_text import RichText
 
@@ -33,13 +35,13 @@ def news_index(home):
     return publish_child(home, NewsIndexPage(title="ข่าวประชาสัมพันธ์", slug="news"))
 
 
-def news(index, title, body, **extra):
+def news(index, title, body, *, day=date(2026, 11, 24), **extra):
     return publish_child(
         index,
         NewsPage(
             title=title,
             slug=f"news-{index.get_children_count() + 1}",
-            date=date(2026, 11, 24),
+            date=day,
             intro=extra.pop("intro", "สรุปข่าว"),
             body=[("paragraph", RichText(f"<p>{body}</p>"))],
             **extra,
@@ -87,6 +89,23 @@ def test_news_and_pages_are_found_by_thai_words_inside_titles_and_bodies(client,
     ]
     assert group_titles(html, "pages") == ["ช่องทางติดต่อหน่วยงานในอำเภอหนองฉาง"]
     assert "24 พฤศจิกายน 2569" in html  # the news date in the Buddhist Era
+
+
+@time_machine.travel(datetime(2027, 3, 10, 9, 0, tzinfo=ZoneInfo("Asia/Bangkok")), tick=False)
+def test_news_show_and_sort_by_their_own_date_not_by_when_they_were_published(client, news_index):
+    """News typed in late (published in March 2570) keep the dates the events happened."""
+    news(news_index, "ข่าวเก่าเรื่องห้วยคต", "เนื้อหา", day=date(2026, 6, 1))
+    news(news_index, "ข่าวใหม่เรื่องห้วยคต", "เนื้อหา", day=date(2026, 12, 25))
+    news(news_index, "ข่าวกลางเรื่องห้วยคต", "เนื้อหา", day=date(2026, 9, 15))
+    html = search(client, "ห้วยคต")
+    assert group_titles(html, "news") == [
+        "ข่าวใหม่เรื่องห้วยคต",
+        "ข่าวกลางเรื่องห้วยคต",
+        "ข่าวเก่าเรื่องห้วยคต",
+    ]
+    for shown in ("25 ธันวาคม 2569", "15 กันยายน 2569", "1 มิถุนายน 2569"):
+        assert shown in html
+    assert "10 มีนาคม 2570" not in html  # the day they were published is not the news date
 
 
 def test_drafts_and_restricted_pages_are_not_found(client, home, news_index):
