@@ -4,24 +4,45 @@ Pass 1: everything on SQLite (browser tests included).
 Pass 2: the `coordination` app in a Wagtail site without `home` (pluggability).
 Pass 3: everything but the browser tests on PostgreSQL, when TEST_DATABASE_URL names one.
         With REQUIRE_POSTGRES=1 (set by .ci/run) a missing PostgreSQL is a failure.
+Pass 4: everything but the browser tests on SQLite again, with the clock moved (Debian's
+        `faketime`) to 00:20 in Bangkok more than a year ahead -- another month, another Buddhist
+        Era year, and a local date that differs from the UTC one -- and the tests in reverse
+        order, so a test that depends on today's date, the time of day or the order tests run
+        in fails here rather than on a newcomer's machine. Without `faketime` the pass is skipped,
+        except where REQUIRE_CLOCK_PASS=1 (set by .ci/run) makes that a failure.
 
 A pass that collects no test (pytest exit code 5) fails, so an empty run can never look green.
 """
 
 import os
+import shutil
 import subprocess
 import sys
+import time
+from datetime import datetime, timedelta
+from datetime import time as clock_time
+from zoneinfo import ZoneInfo
 
 NO_TESTS_COLLECTED = 5
+OFFICE_TIME_ZONE = ZoneInfo("Asia/Bangkok")
+# Far enough that the month and the Buddhist Era year both differ from today's, whatever today is.
+CLOCK_MOVED_BY = timedelta(days=400)
 
 
-def run_pass(title: str, args: list[str], env: dict[str, str]) -> int:
+def run_pass(title: str, args: list[str], env: dict[str, str], wrapper=()) -> int:
     print(f"\n=== {title} ===", flush=True)
-    code = subprocess.call([sys.executable, "-m", "pytest", *args], env=env)
+    code = subprocess.call([*wrapper, sys.executable, "-m", "pytest", *args], env=env)
     if code == NO_TESTS_COLLECTED:
         print(f"{title}: no tests were collected; treating as a failure.", flush=True)
         return 1
     return code
+
+
+def moved_clock() -> tuple[datetime, str]:
+    """The moved time, and libfaketime's offset from now in seconds (the clock keeps ticking)."""
+    today = datetime.now(OFFICE_TIME_ZONE).date()
+    moved = datetime.combine(today + CLOCK_MOVED_BY, clock_time(0, 20), OFFICE_TIME_ZONE)
+    return moved, f"{round(moved.timestamp() - time.time()):+d}"
 
 
 def main() -> int:
@@ -48,6 +69,21 @@ def main() -> int:
         failures.append("PostgreSQL (missing)")
     else:
         print("\nPostgreSQL pass skipped: set TEST_DATABASE_URL to run it (CI does).", flush=True)
+
+    faketime = shutil.which("faketime")
+    if faketime:
+        moved, offset = moved_clock()
+        title = f"SQLite, clock moved to {moved:%Y-%m-%d %H:%M} (Bangkok), tests in reverse order"
+        # Timeouts and durations keep the real monotonic clock.
+        clock_env = {**base_env, "FAKETIME_DONT_FAKE_MONOTONIC": "1"}
+        args = ["-m", "not browser", "--reverse-order", *extra]
+        if run_pass(title, args, clock_env, wrapper=[faketime, "-f", offset]):
+            failures.append("clock moved")
+    elif base_env.get("REQUIRE_CLOCK_PASS") == "1":
+        print("REQUIRE_CLOCK_PASS=1 but faketime is not installed (apt-get install faketime).")
+        failures.append("clock moved (missing faketime)")
+    else:
+        print("\nMoved-clock pass skipped: install Debian's faketime to run it (CI does).")
 
     if failures:
         print(f"\nFAILED passes: {', '.join(failures)}", flush=True)

@@ -15,6 +15,15 @@ CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 REQUIRED = os.environ.get("CI") == "true" or os.environ.get("REQUIRE_BROWSER") == "1"
 
 
+def pytest_addoption(parser):
+    parser.addoption(
+        "--reverse-order",
+        action="store_true",
+        help="Run the tests in reverse order (scripts/run_tests.py's moved-clock pass), so a test "
+        "that passes only after another one has run fails.",
+    )
+
+
 def pytest_collection_modifyitems(config, items):
     """Browser tests skip on a machine without Chromium, and fail in CI where it is required.
 
@@ -35,6 +44,8 @@ def pytest_collection_modifyitems(config, items):
     if deselected:
         config.hook.pytest_deselected(items=deselected)
         items[:] = selected
+    if config.getoption("--reverse-order"):
+        items.reverse()
 
 
 def pytest_sessionfinish(session, exitstatus):

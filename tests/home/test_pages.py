@@ -1,8 +1,10 @@
 """Every page type renders for an anonymous visitor, in Thai, with Buddhist Era dates."""
 
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from wagtail.models import Page
 
 from home.models import HomePageFeaturedAgency, NewsPage, NewsPageRelatedAgency
@@ -126,13 +128,17 @@ def test_unpublished_related_agency_change_is_not_shown(client, news_index):
 
 
 def test_standard_page_renders_its_stream_and_update_date(client, standard_page):
+    # 00:20 in Bangkok is still the previous day in UTC: the date shown is the office's.
+    bangkok = ZoneInfo("Asia/Bangkok")
+    with time_machine.travel(datetime(2026, 11, 24, 0, 20, tzinfo=bangkok), tick=False):
+        standard_page.save_revision().publish()
     response = client.get("/basic-data/")
     html = response.content.decode()
     assert response.status_code == 200
     assert "<h2>ภารกิจของงานประสานงาน</h2>" in html
     assert "ประสานข้อมูลพื้นฐานของหน่วยงาน" in html
     assert "ปรับปรุงข้อมูลล่าสุด" in html
-    assert "2569" in html  # Buddhist Era year of the publication date (2026)
+    assert "24 พฤศจิกายน 2569" in html  # the Buddhist Era date of the last publication
 
 
 def test_draft_pages_are_not_public(client, news_index):
