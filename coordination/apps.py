@@ -11,7 +11,9 @@ class CoordinationConfig(AppConfig):
 
     def ready(self):
         from coordination import cache
+        from coordination.compare import register_comparison_classes
         from coordination.search.indexing import connect_signals
 
         connect_signals()
         cache.connect_signals()
+        register_comparison_classes()

@@ -183,7 +183,7 @@ def test_history_and_audit_log_are_attributed(demo_output, db):
     publishes = ModelLogEntry.objects.filter(content_type=_agency_type(), action="wagtail.publish")
     assert publishes.filter(user=deputy).count() == live.count()
     rows = Agency.history.filter(id__in=live.values("pk"))
-    assert rows.filter(history_type="~").count() == live.count()
+    assert rows.filter(history_type="+").count() == live.count()
     assert set(rows.values_list("history_change_reason", flat=True)) == {demo_data.CHANGE_REASON}
     assert not rows.filter(history_user__isnull=True).exists()
     assert Contact.history.filter(history_change_reason=demo_data.CHANGE_REASON).exists()

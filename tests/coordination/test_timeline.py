@@ -1,12 +1,21 @@
 """Staff read one merged timeline per agency: actions and field-level changes, contacts included."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from wagtail.test.utils import WagtailTestUtils
 
-from coordination.models import Agency
-from tests.coordination.admin_forms import agency_edit_form_data, agency_form_data
+from coordination.models import Agency, AgencyPhone, Contact
+from tests.coordination.admin_forms import (
+    Autosave,
+    agency_edit_form_data,
+    agency_form_data,
+    contact_form_data,
+)
+from tests.factories import AgencyFactory, SchoolNetworkFactory
 
 pytestmark = pytest.mark.django_db
 NS = "wagtailsnippets_coordination_agency"
@@ -77,3 +86,113 @@ def test_timeline_needs_view_permission(client, django_user_model):
     client.force_login(user)
     response = client.get(reverse("coordination_admin:agency_timeline", args=[1]))
     assert response.status_code in (302, 403)
+
+
+def timeline(client, agency):
+    response = client.get(reverse("coordination_admin:agency_timeline", args=[agency.pk]))
+    assert response.status_code == 200
+    return response
+
+
+def shown_text(response) -> str:
+    main = WagtailTestUtils.get_soup(response.content).find("main")
+    return " ".join(main.get_text(" ").split())
+
+
+def test_autosave_then_publish_is_one_creation_and_one_publication(client, deputy):
+    """While a new agency is typed, Wagtail 8 autosaves it: a draft, never a change of live data."""
+    client.force_login(deputy)
+    autosave = Autosave(client, reverse(f"{NS}:add"))
+    data = autosave.save(agency_form_data(name_th="โรงเรียนบ้าน", email="draft@example.go.th"))
+    data = autosave.save({**data, "name_th": "โรงเรียนบ้านทุ่ง", "contacts-0-position": "รักษาการ"})
+    data = autosave.save(
+        {
+            **data,
+            "name_th": "โรงเรียนบ้านทุ่งโพ",
+            "email": "banthungpho@example.go.th",
+            "contacts-0-position": "ผู้อำนวยการโรงเรียนบ้านทุ่งโพ",
+        }
+    )
+    agency = Agency.objects.get(slug="ban-thung-pho")
+    before = [e.title for e in timeline(client, agency).context["entries"]]
+    assert before.count("สร้างแล้ว") == 1
+    assert not [t for t in before if "เผยแพร่" in t or "สร้างข้อมูล" in t]
+
+    client.post(autosave.url, {**data, "action-publish": "publish"})
+    response = timeline(client, agency)
+    entries = response.context["entries"]
+    titles = [e.title for e in entries]
+    assert titles.count("สร้างแล้ว") == 1
+    assert titles.count("เผยแพร่แล้ว") == 1
+    assert not [t for t in titles if "สร้างข้อมูล" in t or "แก้ไขข้อมูลที่เผยแพร่" in t]
+    # The publication shows what went live, and only that: no value of the drafts.
+    (published,) = [e for e in entries if e.title == "เผยแพร่แล้ว"]
+    shown = {(r.heading, c.label, c.new) for r in published.records for c in r.changes}
+    assert ("หน่วยงาน: โรงเรียนบ้านทุ่งโพ", "อีเมลทั่วไป", "banthungpho@example.go.th") in shown
+    assert (
+        "ผู้ประสานงาน: นายประสิทธิ์ ทองดี (เพิ่ม)",
+        "ตำแหน่ง",
+        "ผู้อำนวยการโรงเรียนบ้านทุ่งโพ",
+    ) in shown
+    text = shown_text(response)
+    assert "draft@example.go.th" not in text
+    assert "รักษาการ" not in text
+
+
+def test_timeline_reads_in_thai(client, deputy):
+    """Labels are the fields' Thai names; values are names, ใช่/ไม่ใช่ and choice labels."""
+    parent = AgencyFactory(name_th="สพป.อุทัยธานี เขต 1")
+    network = SchoolNetworkFactory(name_th="เครือข่ายหนองฉาง 1")
+    client.force_login(deputy)
+    second = contact_form_data(name="นางสาวมาลี ใจงาม", position="ครูธุรการ", mobile="", line_id="")
+    created = agency_form_data(contacts=[contact_form_data(), second])
+    client.post(reverse(f"{NS}:add"), {**created, "action-publish": "publish"})
+    agency = Agency.objects.get(slug="ban-thung-pho")
+
+    data = agency_edit_form_data(
+        agency,
+        parent=parent.pk,
+        school_network=network.pk,
+        last_verified_by=deputy.pk,
+        teaches_kindergarten="on",
+        size_band="medium",
+        contacts=[contact_form_data(mobile_public="on"), second],
+    )
+    del data["teaches_primary"]
+    data["contacts-0-ORDER"], data["contacts-1-ORDER"] = "1", "0"  # the head moves down
+    data["phones-0-is_public"] = "on"
+    client.post(reverse(f"{NS}:edit", args=[agency.pk]), {**data, "action-publish": "publish"})
+
+    response = timeline(client, agency)
+    changes = {
+        (c.label, c.old, c.new)
+        for e in response.context["entries"]
+        for r in e.records
+        for c in r.changes
+    }
+    assert {
+        ("สังกัด/หน่วยงานแม่", "—", "สพป.อุทัยธานี เขต 1"),
+        ("เครือข่ายสถานศึกษา", "—", "เครือข่ายหนองฉาง 1"),
+        ("ตรวจสอบโดย", "—", deputy.get_full_name()),
+        ("เปิดสอนระดับอนุบาล", "ไม่ใช่", "ใช่"),
+        ("เปิดสอนระดับประถมศึกษา", "ใช่", "ไม่ใช่"),
+        ("ขนาดโรงเรียน", "ขนาดเล็ก (ไม่เกิน 120 คน)", "ขนาดกลาง (121–600 คน)"),
+        ("เผยแพร่มือถือส่วนตัว", "ไม่ใช่", "ใช่"),
+        ("เผยแพร่สาธารณะ", "ไม่ใช่", "ใช่"),  # the phone
+        ("ลำดับ", "1", "2"),
+        ("ลำดับ", "2", "1"),
+    } <= changes
+
+    thai_labels = {"ลำดับ"} | {
+        str(f.verbose_name)
+        for model in (Agency, Contact, AgencyPhone)
+        for f in model._meta.concrete_fields
+        if f.name not in {"id", "agency", "sort_order"}
+    }
+    soup = WagtailTestUtils.get_soup(response.content)
+    row_labels = {th.get_text(strip=True) for th in soup.select("main tbody th[scope=row]")}
+    assert row_labels and row_labels <= thai_labels
+    text = shown_text(response)
+    for raw in ("True", "False", "None", "sort order", "agency"):
+        assert raw not in text
+    assert not re.search(r"#\d", text)

@@ -51,5 +51,5 @@ def test_create_approve_and_publish_without_home(client, officer, director, depu
         assert client.post(url, {"comment": ""}).status_code == 302
         agency.refresh_from_db()
     assert agency.live
-    assert [r.history_type for r in Agency.history.filter(id=agency.pk)] == ["~", "+"]
+    assert [r.history_type for r in Agency.history.filter(id=agency.pk)] == ["+"]
     assert client.get("/admin/").status_code == 200
