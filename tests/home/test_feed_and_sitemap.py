@@ -4,6 +4,15 @@ import xml.etree.ElementTree as ET
 from datetime import date
 from email.utils import parsedate_to_datetime
 
+from django.urls import reverse
+from wagtail.test.utils.form_data import (
+    nested_form_data,
+    querydict_from_html,
+    rich_text,
+    streamfield,
+)
+
+from home.models import NewsPage
 from tests.home.conftest import make_news
 
 SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -49,3 +58,40 @@ def test_sitemap_lists_published_pages(client, news_index, standard_page):
     paths = {location.split("://", 1)[1].split("/", 1)[1] for location in locations}
     assert {"", "news/", "basic-data/", f"news/{post.slug}/"} <= {p for p in paths}
     assert f"news/{draft.slug}/" not in paths
+
+
+def test_feed_stays_valid_xml_with_control_characters_already_stored(client, news_index):
+    post = make_news(news_index, 1)[0]
+    # Saved around the input rule (an old row, a raw update): the feed must still be XML.
+    NewsPage.objects.filter(pk=post.pk).update(
+        title="ประกาศ\x0cรับสมัคร\ufffe", intro="สรุป\x0bข่าว\x00\nบรรทัดสอง"
+    )
+    response = client.get("/news/feed/")
+    assert response.status_code == 200
+    [item] = ET.fromstring(response.content).findall("channel/item")
+    assert item.findtext("title") == "ประกาศรับสมัคร"
+    assert item.findtext("description").endswith("— สรุปข่าว\nบรรทัดสอง")
+
+
+def test_page_editor_strips_control_characters_pasted_into_a_news_post(
+    client, superuser, news_index
+):
+    post = make_news(news_index, 1)[0]
+    client.force_login(superuser)
+    edit_url = reverse("wagtailadmin_pages:edit", args=[post.pk])
+    data = querydict_from_html(client.get(edit_url).content.decode(), form_id="page-edit-form")
+    body = nested_form_data({"body": streamfield([("paragraph", rich_text("<p>เนื้อหา</p>"))])})
+    for name, value in body.items():
+        data[name] = value
+    data["title"] = "ข่าว\x0bรับสมัครครู"
+    data["intro"] = "สรุป\x0bข่าว\nบรรทัดสอง"
+    data["action-publish"] = "action-publish"
+
+    response = client.post(edit_url, data)
+
+    assert response.status_code == 302
+    post.refresh_from_db()
+    assert (post.title, post.intro) == ("ข่าวรับสมัครครู", "สรุปข่าว\nบรรทัดสอง")
+    assert post.live and not post.has_unpublished_changes
+    [item] = ET.fromstring(client.get("/news/feed/").content).findall("channel/item")
+    assert item.findtext("title") == "ข่าวรับสมัครครู"
