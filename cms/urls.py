@@ -2,22 +2,23 @@ from django.conf import settings
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from coordination import urls as coordination_urls
 from coordination.api import api as coordination_api
 from home.feeds import NewsFeed
+from home.sitemaps import SiteSitemap, robots_txt
 
 # Sections of /sitemap.xml: other apps add theirs here (e.g. sitemaps["agencies"] = ...).
-sitemaps = {"pages": Sitemap}
+sitemaps = {"pages": SiteSitemap}
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("news/feed/", NewsFeed(), name="news_feed"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
     path("api/v1/", coordination_api.urls),
     path("", include(coordination_urls)),
 ]

@@ -13,6 +13,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from coordination import geo
 from coordination.selectors.registry import agency_name_matches
+from coordination.text import text_without_controls
 
 
 class AddressSelect(forms.Select):
@@ -94,10 +95,12 @@ class AgencyAdminForm(WagtailAdminModelForm):
         cleaned = super().clean()
         is_new = self.instance.pk is None
         if is_new and not cleaned.get("confirm_not_duplicate"):
+            # The instance is cleaned (control characters stripped) only after this check.
             probe = self.instance.__class__(
-                name_th=cleaned.get("name_th") or "",
-                name_en=cleaned.get("name_en") or "",
-                short_name=cleaned.get("short_name") or "",
+                **{
+                    name: text_without_controls(cleaned.get(name) or "")
+                    for name in ("name_th", "name_en", "short_name")
+                }
             )
             matches = agency_name_matches(agency=probe)
             if matches:

@@ -1,5 +1,8 @@
 """RSS of the office's news at /news/feed/ (Thai; pubDate stays RFC 822, the description
-carries the Buddhist Era date readers expect)."""
+carries the Buddhist Era date readers expect).
+
+Text fields strip control characters on input (coordination.text); the feed strips them again,
+so that a row saved before that rule, or written around it, cannot make the XML invalid."""
 
 from datetime import datetime, time
 
@@ -9,6 +12,7 @@ from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
+from coordination.text import text_without_controls
 from coordination.thai_dates import thai_date
 from home.models import NewsIndexPage, NewsPage, OfficeSettings
 
@@ -28,7 +32,8 @@ class NewsFeed(Feed):
 
     def title(self, site):
         office = OfficeSettings.for_site(site)
-        return _("ข่าวประชาสัมพันธ์ %(office)s") % {"office": office.short_name or office.office_name}
+        office_name = office.short_name or office.office_name
+        return _("ข่าวประชาสัมพันธ์ %(office)s") % {"office": text_without_controls(office_name)}
 
     def link(self, site):
         index = NewsIndexPage.objects.live().public().descendant_of(site.root_page).first()
@@ -45,10 +50,10 @@ class NewsFeed(Feed):
         )
 
     def item_title(self, item):
-        return item.title
+        return text_without_controls(item.title)
 
     def item_description(self, item):
-        return f"{thai_date(item.date)} — {item.intro}"
+        return f"{thai_date(item.date)} — {text_without_controls(item.intro, multiline=True)}"
 
     def item_link(self, item):
         return item.url
@@ -60,4 +65,4 @@ class NewsFeed(Feed):
         return item.last_published_at
 
     def item_categories(self, item):
-        return [item.category.name] if item.category_id else []
+        return [text_without_controls(item.category.name)] if item.category_id else []

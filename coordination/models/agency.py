@@ -33,6 +33,7 @@ from coordination.identifiers import (
     tax_id_validator,
 )
 from coordination.models.reference import AgencyCategory, SchoolNetwork, Scope
+from coordination.models.text import TextCleaningMixin
 from coordination.phones import phone_clean_fields
 
 
@@ -86,6 +87,7 @@ class AgencyQuerySet(SearchableQuerySetMixin, models.QuerySet):
 
 
 class Agency(
+    TextCleaningMixin,
     WorkflowMixin,
     DraftStateMixin,
     LockableMixin,
@@ -384,7 +386,7 @@ class PhoneKind(models.TextChoices):
     HOTLINE = "hotline", _("สายด่วน")
 
 
-class AgencyPhone(Orderable):
+class AgencyPhone(TextCleaningMixin, Orderable):
     """A typed phone number of an agency, with its extension (ต่อ)."""
 
     agency = ParentalKey(Agency, related_name="phones", on_delete=models.CASCADE)

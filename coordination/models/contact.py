@@ -7,6 +7,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.models import Orderable
 
 from coordination.history import LiveDataHistory, contact_is_live
+from coordination.models.text import TextCleaningMixin
 from coordination.phones import phone_clean_fields
 
 
@@ -18,7 +19,7 @@ class ContactRole(models.TextChoices):
     OTHER = "other", _("อื่น ๆ")
 
 
-class Contact(Orderable):
+class Contact(TextCleaningMixin, Orderable):
     """A person to contact at an agency.
 
     Office phone and e-mail are public by default; a personal mobile, LINE id and home address

@@ -8,6 +8,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from coordination.blocks import directory_stream_blocks
+from coordination.models.text import TextCleaningMixin
 
 # Agency slugs may be Thai (allow_unicode), so routes match \w rather than Django's <slug>.
 AGENCY_SLUG = r"(?P<slug>[-\w]+)"
@@ -27,7 +28,7 @@ def _intro_blocks():
     ]
 
 
-class DirectoryPage(RoutablePageMixin, Page):
+class DirectoryPage(TextCleaningMixin, RoutablePageMixin, Page):
     """สมุดรายชื่อหน่วยงาน: the public directory of agencies and each agency's own page.
 
     Routes: ``/`` the filtered listing, ``<slug>/`` an agency; ``<slug>/vcard.vcf`` (its vCard)

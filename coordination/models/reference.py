@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from coordination.history import LiveDataHistory
+from coordination.models.text import TextCleaningMixin
 
 
 class Scope(models.TextChoices):
@@ -26,7 +27,7 @@ class CategoryKind(models.TextChoices):
     PERSON = "person", _("บุคคล")
 
 
-class AgencyCategory(models.Model):
+class AgencyCategory(TextCleaningMixin, models.Model):
     """A category of agency (ประเภทหน่วยงาน), such as a school or a local administrative body."""
 
     name_th = models.CharField(_("ชื่อประเภท"), max_length=120, unique=True)
@@ -49,7 +50,7 @@ class AgencyCategory(models.Model):
         return self.name_th
 
 
-class SchoolNetwork(models.Model):
+class SchoolNetwork(TextCleaningMixin, models.Model):
     """A school network (เครือข่ายสถานศึกษา / กลุ่มโรงเรียน) that groups nearby schools."""
 
     name_th = models.CharField(_("ชื่อเครือข่าย"), max_length=160, unique=True)

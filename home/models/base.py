@@ -8,10 +8,11 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from coordination.models.text import TextCleaningMixin
 from coordination.search import ThaiSearchablePage, thai_page_search_fields
 
 
-class SitePage(ThaiSearchablePage, Page):
+class SitePage(TextCleaningMixin, ThaiSearchablePage, Page):
     """A page of the office website.
 
     `social_image` and `search_description` feed the Open Graph and Twitter tags, so that links

@@ -11,11 +11,12 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from coordination.models.text import TextCleaningMixin
 from home.blocks import BodyBlock
 from home.models.base import SitePage
 
 
-class NewsCategory(models.Model):
+class NewsCategory(TextCleaningMixin, models.Model):
     """A category of news posts (ข่าวประชาสัมพันธ์, ประกาศ, จัดซื้อจัดจ้าง ...), used as a filter."""
 
     name = models.CharField(_("ชื่อหมวดข่าว"), max_length=100, unique=True)

@@ -8,6 +8,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from coordination.models.text import TextCleaningMixin
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
 from home.models.base import SitePage
 
@@ -99,7 +100,7 @@ class HomePage(SitePage):
         return context
 
 
-class HomePageExecutive(Orderable):
+class HomePageExecutive(TextCleaningMixin, Orderable):
     """An executive of the office shown on the home page (ITA O2): official contacts only."""
 
     page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="executives")

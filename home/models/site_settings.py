@@ -9,11 +9,12 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable
 
+from coordination.models.text import TextCleaningMixin
 from coordination.phones import phone_clean_fields, phone_tel_uri
 
 
 @register_setting(icon="site")
-class OfficeSettings(BaseSiteSetting):
+class OfficeSettings(TextCleaningMixin, BaseSiteSetting):
     """The office's own contact details (ITA O4) and social channels, shown in every footer."""
 
     select_related = ["complaint_page"]
@@ -109,7 +110,7 @@ class NavigationSettings(ClusterableModel, BaseSiteSetting):
         verbose_name_plural = _("เมนูนำทาง")
 
 
-class MenuLink(Orderable):
+class MenuLink(TextCleaningMixin, Orderable):
     """A link to a page of the site or to an outside address."""
 
     link_page = models.ForeignKey(

@@ -1,5 +1,7 @@
 """The public read API: paged, public data only, a fixed number of queries."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -7,6 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from tests.factories import AgencyFactory, AgencyPhoneFactory, ContactFactory
 
 pytestmark = pytest.mark.django_db
+
+THAI = re.compile("[\u0e00-\u0e7f]")
 
 
 def test_list_is_paged_and_public_only(client):
@@ -49,10 +53,79 @@ def test_detail_of_hidden_agency_is_404(client, visibility, publish):
     assert client.get(f"/api/v1/agencies/{agency.pk}").status_code == 404
 
 
-def test_bad_paging_is_a_clear_error(client):
-    response = client.get("/api/v1/agencies", {"size": 1000})
-    assert response.status_code == 400
-    assert "size" in response.json()["detail"]
+def thai_error(response, status: int) -> dict:
+    """The one error shape of the API: a code for programs, a Thai message for people."""
+    assert response.status_code == status
+    assert response["Content-Type"] == "application/json; charset=utf-8"
+    error = response.json()["error"]
+    assert set(error) == {"code", "message", "fields"}
+    assert THAI.search(error["message"]), error["message"]
+    return error
+
+
+@pytest.mark.parametrize(
+    "params,code",
+    [
+        ({"page": "10000000000000000000000000"}, "page_out_of_range"),
+        ({"page": "9" * 5000}, "invalid_page"),  # more digits than Python will parse
+        ({"page": "2"}, "page_out_of_range"),
+        ({"page": "0"}, "invalid_page"),
+        ({"page": "-3"}, "invalid_page"),
+        ({"page": "สอง"}, "invalid_page"),
+        ({"page": "1.5"}, "invalid_page"),
+        ({"size": "0"}, "invalid_size"),
+        ({"size": "1000"}, "invalid_size"),
+        ({"size": "-1"}, "invalid_size"),
+        ({"size": "ten"}, "invalid_size"),
+    ],
+)
+def test_absurd_paging_is_a_thai_400(client, params, code):
+    AgencyFactory()
+    error = thai_error(client.get("/api/v1/agencies", params), 400)
+    assert error["code"] == code
+    assert [field["name"] for field in error["fields"]] == [next(iter(params))]
+
+
+def test_last_page_still_answers(client):
+    for _ in range(3):
+        AgencyFactory()
+    body = client.get("/api/v1/agencies", {"size": 2, "page": 2}).json()
+    assert (body["total_pages"], len(body["contents"])) == (2, 1)
+    error = thai_error(client.get("/api/v1/agencies", {"size": 2, "page": 3}), 400)
+    assert "ทั้งหมด 2 หน้า" in error["message"]
+
+
+@pytest.mark.parametrize(
+    "method,url,status,code",
+    [
+        ("get", "/api/v1/agencies/999999", 404, "agency_not_found"),
+        ("get", "/api/v1/agencies/abc", 404, "not_found"),
+        ("get", "/api/v1/no-such-thing", 404, "not_found"),
+        ("post", "/api/v1/agencies", 405, "method_not_allowed"),
+        ("delete", "/api/v1/agencies/1", 405, "method_not_allowed"),
+    ],
+)
+def test_every_error_is_thai_json(client, method, url, status, code):
+    error = thai_error(getattr(client, method)(url), status)
+    assert error["code"] == code
+
+
+def test_content_type_has_one_charset(client):
+    agency = AgencyFactory()
+    for url in ("/api/v1/agencies", f"/api/v1/agencies/{agency.pk}", "/api/v1/agencies?page=0"):
+        content_type = client.get(url)["Content-Type"]
+        assert content_type == "application/json; charset=utf-8", url
+        assert content_type.count("charset") == 1
+
+
+def test_openapi_documents_the_error_shape(client):
+    schema = client.get("/api/v1/openapi.json").json()
+    assert '"error"' in schema["info"]["description"]
+    assert "page_out_of_range" in schema["info"]["description"]
+    responses = schema["paths"]["/api/v1/agencies"]["get"]["responses"]
+    assert "400" in responses
+    page = schema["paths"]["/api/v1/agencies"]["get"]["parameters"]
+    assert {p["name"]: p["schema"].get("minimum") for p in page}["page"] == 1
 
 
 def test_filters(client):

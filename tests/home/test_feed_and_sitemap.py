@@ -1,12 +1,25 @@
-"""/news/feed/ is valid RSS 2.0 in Thai; /sitemap.xml lists the published pages."""
+"""/news/feed/ is valid RSS 2.0 in Thai; /sitemap.xml lists the published pages on the real host;
+/robots.txt points crawlers to it."""
 
 import xml.etree.ElementTree as ET
 from datetime import date
 from email.utils import parsedate_to_datetime
 
+from django.urls import reverse
+from wagtail.test.utils.form_data import (
+    nested_form_data,
+    querydict_from_html,
+    rich_text,
+    streamfield,
+)
+
+from home.models import NewsPage
+from tests.coordination.directory_support import directory_page
+from tests.factories import AgencyFactory
 from tests.home.conftest import make_news
 
-SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+SM = "http://www.sitemaps.org/schemas/sitemap/0.9"
+SITEMAP_NS = {"sm": SM}
 
 
 def test_news_feed_is_valid_rss_with_items(client, news_index, category):
@@ -49,3 +62,88 @@ def test_sitemap_lists_published_pages(client, news_index, standard_page):
     paths = {location.split("://", 1)[1].split("/", 1)[1] for location in locations}
     assert {"", "news/", "basic-data/", f"news/{post.slug}/"} <= {p for p in paths}
     assert f"news/{draft.slug}/" not in paths
+
+
+def test_feed_stays_valid_xml_with_control_characters_already_stored(client, news_index):
+    post = make_news(news_index, 1)[0]
+    # Saved around the input rule (an old row, a raw update): the feed must still be XML.
+    NewsPage.objects.filter(pk=post.pk).update(
+        title="ประกาศ\x0cรับสมัคร\ufffe", intro="สรุป\x0bข่าว\x00\nบรรทัดสอง"
+    )
+    response = client.get("/news/feed/")
+    assert response.status_code == 200
+    [item] = ET.fromstring(response.content).findall("channel/item")
+    assert item.findtext("title") == "ประกาศรับสมัคร"
+    assert item.findtext("description").endswith("— สรุปข่าว\nบรรทัดสอง")
+
+
+def test_page_editor_strips_control_characters_pasted_into_a_news_post(
+    client, superuser, news_index
+):
+    post = make_news(news_index, 1)[0]
+    client.force_login(superuser)
+    edit_url = reverse("wagtailadmin_pages:edit", args=[post.pk])
+    data = querydict_from_html(client.get(edit_url).content.decode(), form_id="page-edit-form")
+    body = nested_form_data({"body": streamfield([("paragraph", rich_text("<p>เนื้อหา</p>"))])})
+    for name, value in body.items():
+        data[name] = value
+    data["title"] = "ข่าว\x0bรับสมัครครู"
+    data["intro"] = "สรุป\x0bข่าว\nบรรทัดสอง"
+    data["action-publish"] = "action-publish"
+
+    response = client.post(edit_url, data)
+
+    assert response.status_code == 302
+    post.refresh_from_db()
+    assert (post.title, post.intro) == ("ข่าวรับสมัครครู", "สรุปข่าว\nบรรทัดสอง")
+    assert post.live and not post.has_unpublished_changes
+    [item] = ET.fromstring(client.get("/news/feed/").content).findall("channel/item")
+    assert item.findtext("title") == "ข่าวรับสมัครครู"
+
+
+def test_sitemap_uses_the_requested_host_for_pages_and_agencies(
+    client, settings, news_index, standard_page
+):
+    settings.ALLOWED_HOSTS = ["www.example.go.th"]
+    post = make_news(news_index, 1)[0]
+    directory_page()
+    agency = AgencyFactory(name_th="โรงเรียนบ้านหนองฉาง", slug="ban-nong-chang")
+
+    response = client.get("/sitemap.xml", HTTP_HOST="www.example.go.th", secure=True)
+
+    assert response.status_code == 200
+    root = ET.fromstring(response.content)
+    locations = {loc.text for loc in root.findall("sm:url/sm:loc", SITEMAP_NS)}
+    assert {
+        "https://www.example.go.th/",
+        f"https://www.example.go.th/news/{post.slug}/",
+        "https://www.example.go.th/directory/",
+        f"https://www.example.go.th/directory/{agency.slug}/",
+    } <= locations
+    assert all(location.startswith("https://www.example.go.th/") for location in locations)
+
+
+def test_sitemap_keeps_a_sites_real_hostname(client, settings, site, home_page):
+    settings.ALLOWED_HOSTS = ["www.example.go.th", "uthai1.example.go.th"]
+    site.hostname, site.port = "uthai1.example.go.th", 443
+    site.save()
+
+    response = client.get("/sitemap.xml", HTTP_HOST="www.example.go.th")
+
+    locations = {loc.text for loc in ET.fromstring(response.content).iter(f"{{{SM}}}loc")}
+    assert locations == {"https://uthai1.example.go.th/"}
+
+
+def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_admin_and_search(
+    client, settings, home_page
+):
+    settings.ALLOWED_HOSTS = ["www.example.go.th"]
+    response = client.get("/robots.txt", HTTP_HOST="www.example.go.th", secure=True)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert "max-age" in response["Cache-Control"]
+    lines = response.content.decode().splitlines()
+    assert lines[0] == "User-agent: *"
+    assert {"Disallow: /admin/", "Disallow: /search/", "Disallow: /search/suggest"} <= set(lines)
+    assert "Sitemap: https://www.example.go.th/sitemap.xml" in lines
+    assert client.get("/sitemap.xml", HTTP_HOST="www.example.go.th").status_code == 200
