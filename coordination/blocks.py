@@ -15,9 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from coordination.choices import ContactRole, Scope
 from coordination.models.agency import Agency
-from coordination.models.contact import ContactRole
-from coordination.models.reference import Scope
 from coordination.selectors.directory import (
     BLOCK_LIMIT_MAX,
     DIRECTORY_PER_PAGE,

@@ -35,6 +35,7 @@ from django.db.models.signals import post_delete, post_save, pre_delete
 from django.utils.cache import cc_delim_re
 from django.utils.translation import get_language
 from wagtail.blocks import ListBlock, StreamBlock, StructBlock
+from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.fields import StreamField
 from wagtail.models import Page, ReferenceIndex, get_page_models
 from wagtail.signals import (
@@ -45,11 +46,16 @@ from wagtail.signals import (
     unpublished,
 )
 
+from coordination.models import Agency, AgencyCategory
+from coordination.selectors.directory import directory_options_forget
+
 KEY_PREFIX = "coordination:pagecache"
 GLOBAL_GENERATION_KEY = f"{KEY_PREFIX}:gen:site"
 LISTING_PAGES_KEY = f"{KEY_PREFIX}:listing-pages"
 UNCACHEABLE_DIRECTIVES = {"private", "no-store", "no-cache"}
-_SETTING_CLASSES: tuple[type, ...] = ()
+# What lists agencies by filter; set by connect_signals() (the app config).
+_listing_page_models: tuple[type, ...] = ()
+_listing_blocks: tuple[type, ...] = ()
 
 
 # Settings ------------------------------------------------------------------------------------
@@ -275,11 +281,11 @@ def pages_listing_agencies() -> set[int]:
     cache = _cache()
     page_ids = cache.get(LISTING_PAGES_KEY)
     if page_ids is None:
-        from coordination.blocks import DirectoryBlock
-        from coordination.models import DirectoryPage
-
-        page_ids = set(DirectoryPage.objects.values_list("pk", flat=True))
-        page_ids |= pages_with_block(DirectoryBlock)
+        page_ids = set()
+        for page_model in _listing_page_models:
+            page_ids |= set(page_model.objects.values_list("pk", flat=True))
+        for block_class in _listing_blocks:
+            page_ids |= pages_with_block(block_class)
         cache.set(LISTING_PAGES_KEY, page_ids, timeout=None)
     return page_ids
 
@@ -287,8 +293,6 @@ def pages_listing_agencies() -> set[int]:
 def page_cache_purge_for_agency(agency) -> None:
     """An agency changed publicly: purge every page that may show it, and the directory's
     cached filter choices."""
-    from coordination.selectors.directory import directory_options_forget
-
     directory_options_forget()
     page_cache_purge_pages(pages_referencing(agency) | pages_listing_agencies())
 
@@ -311,8 +315,6 @@ def page_cache_purge_for_page(page) -> None:
 
 
 def _on_object_published(sender, instance, **kwargs):
-    from coordination.models import Agency
-
     if isinstance(instance, Agency):
         page_cache_purge_for_agency(instance)
     elif not isinstance(instance, Page):
@@ -340,31 +342,22 @@ def _on_page_moved(sender, instance, **kwargs):
 
 def _on_category_saved(sender, instance, **kwargs):
     # Category names show in every listing and card.
-    from coordination.selectors.directory import directory_options_forget
-
     directory_options_forget()
     page_cache_purge_all()
 
 
-def _setting_classes() -> tuple[type, ...]:
-    try:
-        from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
-    except ImportError:  # a site without wagtail.contrib.settings
-        return ()
-    return (BaseSiteSetting, BaseGenericSetting)
-
-
 def _on_setting_saved(sender, instance, created=False, **kwargs):
     # A new row holds defaults: Wagtail creates it on first read, while a page renders.
-    if not created and _SETTING_CLASSES and isinstance(instance, _SETTING_CLASSES):
+    if not created and isinstance(instance, BaseSiteSetting | BaseGenericSetting):
         page_cache_purge_all()
 
 
-def connect_signals() -> None:
-    global _SETTING_CLASSES
-    from coordination.models import Agency, AgencyCategory
-
-    _SETTING_CLASSES = _setting_classes()
+def connect_signals(*, listing_page_models=(), listing_blocks=()) -> None:
+    """Purge on the signals that change public pages. `listing_page_models` and
+    `listing_blocks` list agencies by filter (the directory page and block, passed by the app
+    config from the top layer): every agency change purges the pages that use them."""
+    global _listing_page_models, _listing_blocks
+    _listing_page_models, _listing_blocks = tuple(listing_page_models), tuple(listing_blocks)
     post_save.connect(
         _on_category_saved, sender=AgencyCategory, dispatch_uid="coordination_cache_category"
     )

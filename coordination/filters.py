@@ -1,7 +1,9 @@
 """Filters of the admin agency listing."""
 
 import django_filters
-from django.db.models import Exists, OuterRef
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, Exists, OuterRef, Value
+from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.models import WorkflowState
@@ -63,10 +65,6 @@ class AgencyFilterSet(WagtailFilterSet):
         if value == "changes":
             return queryset.filter(live=True, has_unpublished_changes=True)
         if value == "in_moderation":
-            from django.contrib.contenttypes.models import ContentType
-            from django.db.models import CharField, Value
-            from django.db.models.functions import Cast
-
             content_type = ContentType.objects.get_for_model(Agency)
             return queryset.annotate(
                 _base_ct=Value(content_type.pk), pk_str=Cast("pk", output_field=CharField())

@@ -4,6 +4,7 @@ import re
 from datetime import datetime
 
 from django import forms
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
@@ -119,7 +120,6 @@ class AgencyAdminForm(WagtailAdminModelForm):
 
 
 def geo_url() -> str:
-    from django.urls import reverse
 
     return reverse("coordination_admin:address_reference")
 

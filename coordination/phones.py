@@ -53,8 +53,10 @@ def phone_normalize(raw: str) -> str:
 
 
 def phone_digits(value: str) -> str:
-    """Digits of a stored number without its extension, for exact-match search."""
-    return re.sub(r"\D", "", _EXTENSION.sub("", value or ""))
+    """Digits of a number without its extension, in the national form ("+66 56 ..." becomes
+    "056..."): what exact-match search indexes and compares."""
+    digits = re.sub(r"\D", "", _EXTENSION.sub("", value or ""))
+    return "0" + digits[2:] if digits.startswith("66") else digits
 
 
 def phone_tel_uri(value: str) -> str:

@@ -15,7 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
-from coordination.search import agency_search, agency_suggest, page_search, parse_query
+from coordination.search.queries import agency_search, agency_suggest, page_search, parse_query
+from coordination.selectors.directory import directory_base_url
 from coordination.selectors.public import agency_public_view, public_agencies, with_card_relations
 
 GROUPS = {
@@ -41,19 +42,11 @@ class ResultGroup:
         return self.page_obj is None and self.total > len(self.items)
 
 
-def _directory_url(request) -> str:
-    try:
-        from coordination.selectors.directory import directory_base_url
-    except ImportError:  # a site without the directory page
-        return ""
-    return directory_base_url(request)
-
-
 def _agency_results(request, parsed, size, page_number):
     queryset = with_card_relations(agency_search(public_agencies(), parsed, public=True))
     paginator = Paginator(queryset, size)
     page_obj = paginator.get_page(page_number)
-    base = _directory_url(request)
+    base = directory_base_url(request)
     items = [
         {"card": agency_public_view(agency), "url": f"{base}{agency.slug}/" if base else ""}
         for agency in page_obj.object_list
@@ -125,7 +118,7 @@ def search_suggest(request):
     q = " ".join(request.GET.get("q", "").split())[:100]
     if len(q) < SUGGEST_MIN_LENGTH:
         return JsonResponse({"query": q, "results": []})
-    base = _directory_url(request)
+    base = directory_base_url(request)
     results = [
         {
             "name": row["name_th"],

@@ -12,8 +12,11 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.encoding import uri_to_iri
 from django.utils.http import content_disposition_header
 from django.views.decorators.cache import never_cache
+from wagtail.models import Page
 
+from coordination.cache import page_cache_stamp
 from coordination.jsonld import agency_jsonld, jsonld_script
+from coordination.pages import DirectoryPage
 from coordination.selectors.directory import (
     DirectoryFilters,
     directory_agency,
@@ -132,11 +135,6 @@ def _agency_staff_view(request, *, page, slug):
 
 def agency_vcard_route(request, directory_path, slug):
     """Find the directory page at `directory_path` on this request's site, then its agency."""
-    from wagtail.models import Page
-
-    from coordination.cache import page_cache_stamp
-    from coordination.models import DirectoryPage
-
     page = Page.find_for_request(request, directory_path)
     page = page.specific if page is not None else None
     if not isinstance(page, DirectoryPage) or not page.live:

@@ -1,13 +1,17 @@
 """Wiring of the registry into the Wagtail admin; the parts themselves live in viewsets.py."""
 
-from django.urls import include, path
+from django.contrib import messages
+from django.urls import include, path, reverse
+from django.utils.translation import gettext as _
 from wagtail import hooks
+from wagtail.admin.widgets import ListingButton
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from coordination import admin_views
 from coordination.cache import page_cache_stamp
-from coordination.models import InternalViewLog
+from coordination.models import Agency, InternalViewLog
+from coordination.selectors.directory import page_hidden_agency_notes
 from coordination.viewsets import (
     AgencyViewSet,
     InternalViewLogViewSet,
@@ -39,9 +43,6 @@ def stamp_page_cache(page, request, serve_args, serve_kwargs):
 @hooks.register("after_edit_page")
 def warn_about_hidden_agencies(request, page):
     """Agencies embedded in the page that the public will not see: tell the editor at once."""
-    from django.contrib import messages
-
-    from coordination.selectors.directory import page_hidden_agency_notes
 
     for note in page_hidden_agency_notes(page):
         messages.warning(request, note)
@@ -58,11 +59,6 @@ def register_registry_admin_urls():
 
 @hooks.register("register_snippet_listing_buttons")
 def agency_timeline_button(snippet, user, next_url=None):
-    from django.urls import reverse
-    from django.utils.translation import gettext as _
-    from wagtail.admin.widgets import ListingButton
-
-    from coordination.models import Agency
 
     if isinstance(snippet, Agency) and user.has_perm("coordination.view_agency"):
         yield ListingButton(

@@ -1,15 +1,15 @@
-from coordination.models.agency import (
-    Agency,
-    AgencyPhone,
+from coordination.choices import (
     AgencyStatus,
-    AgencyTag,
+    CategoryKind,
+    ContactRole,
     PhoneKind,
+    Scope,
     SizeBand,
     Visibility,
 )
-from coordination.models.contact import Contact, ContactRole
-from coordination.models.directory import DirectoryPage
-from coordination.models.reference import AgencyCategory, CategoryKind, SchoolNetwork, Scope
+from coordination.models.agency import Agency, AgencyPhone, AgencyTag
+from coordination.models.contact import Contact
+from coordination.models.reference import AgencyCategory, SchoolNetwork
 from coordination.models.views import InternalViewLog
 
 __all__ = [
@@ -21,7 +21,6 @@ __all__ = [
     "CategoryKind",
     "Contact",
     "ContactRole",
-    "DirectoryPage",
     "InternalViewLog",
     "PhoneKind",
     "SchoolNetwork",

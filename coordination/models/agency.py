@@ -4,8 +4,12 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import CharField, Exists, OuterRef, Prefetch
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -18,13 +22,16 @@ from wagtail.models import (
     LockableMixin,
     Orderable,
     PreviewableMixin,
+    Revision,
     RevisionMixin,
     WorkflowMixin,
+    WorkflowState,
 )
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
 from coordination import geo
+from coordination.choices import AgencyStatus, PhoneKind, Scope, SizeBand, Visibility
 from coordination.history import WAGTAIL_BOOKKEEPING_FIELDS, LiveDataHistory
 from coordination.identifiers import (
     obec_code_validator,
@@ -32,26 +39,22 @@ from coordination.identifiers import (
     smis_code_validator,
     tax_id_validator,
 )
-from coordination.models.reference import AgencyCategory, SchoolNetwork, Scope
+from coordination.models.reference import AgencyCategory, SchoolNetwork
+from coordination.models.rules import agency_errors
 from coordination.models.text import TextCleaningMixin
 from coordination.phones import phone_clean_fields
 
 
-class Visibility(models.TextChoices):
-    PUBLIC = "public", _("เผยแพร่สาธารณะ")
-    INTERNAL = "internal", _("ใช้ภายในเท่านั้น")
+def _indexing():
+    """coordination.search.indexing, imported on first use.
 
+    Wagtail's search index reads an indexed model's text from the model's own methods, and the
+    agency's text is its public card's, built a layer above the models: one of the few documented
+    lazy imports (docs/architecture.md).
+    """
+    from coordination.search import indexing
 
-class AgencyStatus(models.TextChoices):
-    ACTIVE = "active", _("ดำเนินการอยู่")
-    CLOSED = "closed", _("ปิด/ยุบเลิก")
-
-
-class SizeBand(models.TextChoices):
-    SMALL = "small", _("ขนาดเล็ก (ไม่เกิน 120 คน)")
-    MEDIUM = "medium", _("ขนาดกลาง (121–600 คน)")
-    LARGE = "large", _("ขนาดใหญ่ (601–1,500 คน)")
-    EXTRA_LARGE = "extra_large", _("ขนาดใหญ่พิเศษ (1,501 คนขึ้นไป)")
+    return indexing
 
 
 class AgencyTag(TaggedItemBase):
@@ -64,11 +67,6 @@ class AgencyTag(TaggedItemBase):
 class AgencyQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def with_admin_status(self):
         """Fetch what the status column reads (workflow, schedule) for all rows at once."""
-        from django.contrib.contenttypes.models import ContentType
-        from django.db.models import CharField, Exists, OuterRef, Prefetch
-        from django.db.models.functions import Cast
-        from wagtail.models import Revision, WorkflowState
-
         return self.prefetch_related(
             Prefetch(
                 "workflow_states",
@@ -302,34 +300,22 @@ class Agency(
 
     @classmethod
     def get_indexed_objects(cls):
-        from coordination.selectors.public import with_card_relations
-
-        return with_card_relations(super().get_indexed_objects())
+        return _indexing().agency_indexed_objects(super().get_indexed_objects())
 
     def search_name(self) -> str:
-        from coordination.search.indexing import agency_name_text
-
-        return agency_name_text(self)
+        return _indexing().agency_name_text(self)
 
     def search_identifiers(self) -> str:
-        from coordination.search.indexing import agency_identifier_text
-
-        return agency_identifier_text(self)
+        return _indexing().agency_identifier_text(self)
 
     def search_place(self) -> str:
-        from coordination.search.indexing import agency_place_text
-
-        return agency_place_text(self)
+        return _indexing().agency_place_text(self)
 
     def search_people(self) -> str:
-        from coordination.search.indexing import agency_people_text
-
-        return agency_people_text(self)
+        return _indexing().agency_people_text(self)
 
     def search_body(self) -> str:
-        from coordination.search.indexing import agency_body_text
-
-        return agency_body_text(self)
+        return _indexing().agency_body_text(self)
 
     @property
     def approved_schedule(self) -> bool:
@@ -362,28 +348,23 @@ class Agency(
         return due is None or due < timezone.now()
 
     def clean(self):
-        from coordination.services.validation import agency_clean
-
         super().clean()
-        agency_clean(agency=self)
+        if errors := agency_errors(self):
+            raise ValidationError(errors)
 
     def get_preview_template(self, request, mode_name):
         return f"coordination/preview/agency_{mode_name}.html"
 
     def get_preview_context(self, request, mode_name):
+        # Wagtail renders every preview (the editor's, the approvers' moderation preview) from
+        # the model itself, and what it shows are the cards, a layer above the models: one of
+        # the few documented lazy imports (docs/architecture.md).
         from coordination.selectors.public import agency_public_view, agency_staff_view
 
         context = super().get_preview_context(request, mode_name)
         context["public_card"] = agency_public_view(self)
         context["staff_card"] = agency_staff_view(self)
         return context
-
-
-class PhoneKind(models.TextChoices):
-    OFFICE = "office", _("โทรศัพท์สำนักงาน")
-    FAX = "fax", _("โทรสาร")
-    MOBILE = "mobile", _("โทรศัพท์เคลื่อนที่")
-    HOTLINE = "hotline", _("สายด่วน")
 
 
 class AgencyPhone(TextCleaningMixin, Orderable):

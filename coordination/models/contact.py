@@ -2,21 +2,15 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.models import Orderable
 
+from coordination.choices import ContactRole
 from coordination.history import LiveDataHistory, contact_is_live
 from coordination.models.text import TextCleaningMixin
 from coordination.phones import phone_clean_fields
-
-
-class ContactRole(models.TextChoices):
-    HEAD = "head", _("หัวหน้าหน่วยงาน")
-    DEPUTY = "deputy", _("รองหัวหน้าหน่วยงาน")
-    COORDINATOR = "coordinator", _("ผู้ประสานงาน")
-    SARABAN = "saraban", _("งานสารบรรณ")
-    OTHER = "other", _("อื่น ๆ")
 
 
 class Contact(TextCleaningMixin, Orderable):
@@ -74,7 +68,6 @@ class Contact(TextCleaningMixin, Orderable):
 
     @property
     def is_current(self) -> bool:
-        from django.utils import timezone
 
         return self.period_until is None or self.period_until >= timezone.localdate()
 

@@ -3,28 +3,9 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from coordination.choices import CategoryKind, Scope
 from coordination.history import LiveDataHistory
 from coordination.models.text import TextCleaningMixin
-
-
-class Scope(models.TextChoices):
-    INTERNAL = "internal", _("ภายใน")
-    EXTERNAL = "external", _("ภายนอก")
-
-
-class CategoryKind(models.TextChoices):
-    """What kind of body a category holds; code relies on these, labels are for people."""
-
-    OFFICE_GROUP = "office_group", _("กลุ่ม/หน่วยในสำนักงาน")
-    SCHOOL = "school", _("โรงเรียน")
-    SCHOOL_NETWORK = "school_network", _("เครือข่ายสถานศึกษา")
-    EDUCATION_OFFICE = "education_office", _("สำนักงานเขตพื้นที่/หน่วยงานการศึกษาอื่น")
-    GOVERNMENT = "government", _("ส่วนราชการส่วนกลาง/ส่วนภูมิภาค")
-    LOCAL_ADMIN = "local_admin", _("องค์กรปกครองส่วนท้องถิ่น")
-    STATE_ENTERPRISE = "state_enterprise", _("รัฐวิสาหกิจ")
-    NGO = "ngo", _("องค์กรพัฒนาเอกชน/มูลนิธิ")
-    PRIVATE_COMPANY = "private_company", _("บริษัทเอกชน")
-    PERSON = "person", _("บุคคล")
 
 
 class AgencyCategory(TextCleaningMixin, models.Model):

@@ -18,14 +18,17 @@ worker indexes. Deletes remove the index entry at once (a cheap delete).
 
 import functools
 
-from django.db import DEFAULT_DB_ALIAS, connections, transaction
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils.html import strip_tags
 from django_tasks import task
+from wagtail.fields import StreamField
 from wagtail.search import index
 
 from coordination.history import WAGTAIL_BOOKKEEPING_FIELDS
-from coordination.search.segmenter import index_text, segmenter_add_names
+from coordination.models import Agency, AgencyPhone, Contact, SchoolNetwork
+from coordination.search.segmenter import index_text, segmenter_add_names, segmenter_use_names
+from coordination.selectors.public import agency_public_view, with_card_relations
 
 _BOOKKEEPING = {
     *WAGTAIL_BOOKKEEPING_FIELDS,
@@ -50,11 +53,14 @@ def _memo(build):
     return text
 
 
+def agency_indexed_objects(queryset):
+    """What the index reads of each agency (its public card), in a fixed number of queries."""
+    return with_card_relations(queryset)
+
+
 def _card(agency):
     cache = getattr(agency, "_search_card", None)
     if cache is None:
-        from coordination.selectors.public import agency_public_view
-
         cache = agency_public_view(agency)
         agency._search_card = cache
     return cache
@@ -111,8 +117,6 @@ def agency_body_text(agency) -> str:
 def searchable_text(obj, field_name: str) -> str:
     """Plain text of a model field: StreamField blocks' searchable content, rich text without
     tags. StreamFields are not rendered, so an embedded directory is never queried to index."""
-    from wagtail.fields import StreamField
-
     value = getattr(obj, field_name, None)
     if value is None:
         return ""
@@ -156,8 +160,6 @@ def thai_page_search_fields() -> list:
 @task()
 def agency_index_task(pk: int) -> None:
     """Re-index one agency from the committed database state (or drop it if it is gone)."""
-    from coordination.models import Agency
-
     agency = Agency.get_indexed_objects().filter(pk=pk).first()
     if agency is None:
         return
@@ -204,10 +206,19 @@ def _child_changed(sender, instance, raw=False, **kwargs):
         agency_index_schedule(instance.agency_id)
 
 
+def registry_names():
+    """Every name the segmenter's dictionary learns from the registry; none before migrations."""
+    try:
+        yield from Agency.objects.values_list("name_th", flat=True).iterator()
+        yield from Agency.objects.exclude(short_name="").values_list("short_name", flat=True)
+        yield from SchoolNetwork.objects.values_list("name_th", flat=True)
+    except DatabaseError:
+        return
+
+
 def connect_signals() -> None:
     """Called from the app config's ready()."""
-    from coordination.models import Agency, AgencyPhone, Contact
-
+    segmenter_use_names(registry_names)
     post_save.connect(_agency_saved, sender=Agency, dispatch_uid="coordination_search_agency")
     post_delete.connect(_agency_deleted, sender=Agency, dispatch_uid="coordination_search_agency")
     for model in (AgencyPhone, Contact):

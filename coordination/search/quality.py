@@ -17,6 +17,10 @@ from pathlib import Path
 from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 
+from coordination.models import Agency
+from coordination.search.queries import agency_search
+from coordination.selectors.public import public_agencies
+
 QUALITY_SET = Path(__file__).with_name("quality_queries.json")
 K = 10
 
@@ -87,15 +91,12 @@ def quality_queries(path: Path = QUALITY_SET) -> list[QualityQuery]:
 
 
 def our_search(q: str) -> list[str]:
-    from coordination.search.queries import agency_search
-    from coordination.selectors.public import public_agencies
 
     ranked = agency_search(public_agencies(), q, public=True)
     return list(ranked.values_list("slug", flat=True)[:K])
 
 
 def stock_search(q: str) -> list[str]:
-    from coordination.selectors.public import public_agencies
 
     # What `QuerySet.search(q)` does (Agency's manager has no `search` method of its own).
     results = get_search_backend().search(q, public_agencies())
@@ -113,7 +114,6 @@ def score(name: str, search, queries: list[QualityQuery]) -> Scores:
 
 def reindex_agencies(*, chunk: int = 500, stdout=None) -> int:
     """Index every agency again (the same as `update_index`, for agencies only)."""
-    from coordination.models import Agency
 
     backend = get_search_backend()
     queryset = Agency.get_indexed_objects().order_by("pk")
@@ -133,7 +133,6 @@ def reindex_agencies(*, chunk: int = 500, stdout=None) -> int:
 @contextmanager
 def stock_index():
     """Index agencies as stock Wagtail would for the duration of the block, then restore ours."""
-    from coordination.models import Agency
 
     ours = Agency.search_fields
     Agency.search_fields = STOCK_SEARCH_FIELDS

@@ -14,10 +14,17 @@ from operator import or_
 from django.apps import apps
 from django.conf import settings
 from django.db import connection
-from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
-from django.db.models.functions import Coalesce, Length, Lower, Replace
+from django.db.models import BigIntegerField, Case, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models.functions import Cast, Coalesce, Length, Lower, Replace
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+from wagtail.search.models import IndexEntry
+from wagtail.search.query import Or, PlainText
+from wagtail.search.utils import get_descendants_content_types_pks
 
+from coordination.models import Agency
 from coordination.search.segmenter import expand_abbreviations, normalize, segment
+from coordination.selectors.public import public_agencies
 
 # Page models listed under "news" on the site search (app_label.ModelName); others are "pages".
 DEFAULT_NEWS_MODELS = ("home.NewsPage",)
@@ -62,7 +69,6 @@ def _quoted_safe(words) -> list[str]:
 def _backend_query(parsed: ParsedQuery, *, all_but_one: bool = False, raw: bool = False):
     """Every word of the query, as our dictionary and as PyThaiNLP's split it (either will
     do); with `all_but_one`, any one word may be missing; with `raw`, the words as typed too."""
-    from wagtail.search.query import Or, PlainText
 
     words = _quoted_safe(parsed.words)
     if all_but_one:
@@ -86,7 +92,6 @@ def matching_pks(
     Intersect it with `base` (on PostgreSQL only the model is taken from it). `prefix` reads
     the last word as the start of a word (the backend's autocomplete: names only).
     """
-    from wagtail.search.backends import get_search_backend
 
     backend = get_search_backend()
     query = _backend_query(parsed, all_but_one=all_but_one, raw=raw)
@@ -106,10 +111,6 @@ def _postgres_matching_pks(backend, query, model, *, prefix: bool):
     ``autocomplete``) are matched each, with the backend's own tsquery, and the entries give
     primary keys.
     """
-    from django.db.models import BigIntegerField
-    from django.db.models.functions import Cast
-    from wagtail.search.models import IndexEntry
-    from wagtail.search.utils import get_descendants_content_types_pks
 
     compiler_class = (
         backend.autocomplete_query_compiler_class if prefix else backend.query_compiler_class
@@ -207,8 +208,6 @@ def agency_search(queryset: QuerySet, q, *, public: bool) -> QuerySet:
     matches are also limited to `public_agencies()` (the public data rule); with
     `public=False` the caller's queryset decides (the admin finds drafts and internal agencies).
     """
-    from coordination.models import Agency
-    from coordination.selectors.public import public_agencies
 
     parsed = q if isinstance(q, ParsedQuery) else parse_query(q)
     if not parsed:
@@ -220,7 +219,6 @@ def agency_search(queryset: QuerySet, q, *, public: bool) -> QuerySet:
 
 def agency_suggest(q: str, *, limit: int = 8) -> list[dict]:
     """Public agencies whose names start the way `q` is typed, for the search box's suggestions."""
-    from coordination.selectors.public import public_agencies
 
     parsed = parse_query(q)
     if not parsed:
@@ -243,7 +241,6 @@ def news_page_models() -> list:
 
 def _page_date_lookup(model) -> str | None:
     """The lookup from `Page` to `model.search_date_field` (e.g. "newspage__date"), or None."""
-    from wagtail.models import Page
 
     field = getattr(model, "search_date_field", None)
     if not field:
@@ -262,7 +259,6 @@ def page_search(q, *, news: bool) -> QuerySet:
     its model has one, so news are shown and ordered by the date of the news, not by when the
     page happened to be published.
     """
-    from wagtail.models import Page
 
     parsed = q if isinstance(q, ParsedQuery) else parse_query(q)
     if not parsed:

@@ -17,11 +17,13 @@ import os
 import re
 import threading
 import unicodedata
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 os.environ.setdefault("PYTHAINLP_READ_ONLY", "1")
 
+import geothai
 from pythainlp.corpus import thai_words
 from pythainlp.tokenize import word_dict_trie, word_tokenize
 from pythainlp.tokenize.tcc_p import tcc_pos
@@ -30,6 +32,8 @@ from pythainlp.util import (
     thai_digit_to_arabic_digit,
 )
 from pythainlp.util import normalize as thai_normalize
+
+from coordination.phones import phone_digits
 
 # Abbreviation (without its dot) -> what it stands for. Queries use the expansion; indexed text
 # carries both, so "รร.บ้านหนองฉาง" and "โรงเรียนบ้านหนองฉาง" meet on the same words.
@@ -193,8 +197,6 @@ _dictionary = _Dictionary()
 
 def place_words() -> set[str]:
     """Province, district and subdistrict names from geothai, without their administrative prefix."""
-    import geothai
-
     words: set[str] = set()
     for province in geothai.provinces():
         words.add(province.name_th)
@@ -227,21 +229,24 @@ def name_stems(name: str) -> set[str]:
     return stems
 
 
+# Where the names of the registry come from: set by the search layer when the app is ready
+# (`segmenter_use_names`), so that this module stays below the models it segments.
+_name_source: Callable[[], Iterable[str]] | None = None
+
+
+def segmenter_use_names(source: Callable[[], Iterable[str]] | None) -> None:
+    """Read the registry's names (agencies, school networks) from `source` when the dictionary
+    is built; their stems become words ("โรงเรียนบ้านหนองฉาง" teaches "หนองฉาง")."""
+    global _name_source
+    _name_source = source
+    _dictionary.refresh()
+
+
 def registry_words() -> set[str]:
-    """Name stems of every agency and school network; empty while the tables don't exist yet."""
-    from django.db import DatabaseError
-
-    from coordination.models import Agency, SchoolNetwork
-
+    """Name stems of the registry's names; empty without a source."""
     words: set[str] = set()
-    try:
-        for name_th, short_name in Agency.objects.values_list("name_th", "short_name").iterator():
-            words |= name_stems(name_th)
-            words |= name_stems(short_name)
-        for name in SchoolNetwork.objects.values_list("name_th", flat=True):
-            words |= name_stems(name)
-    except DatabaseError:
-        return set()
+    for name in _name_source() if _name_source else ():
+        words |= name_stems(name)
     return words
 
 
@@ -252,11 +257,6 @@ def dictionary_words() -> set[str]:
     words |= set(ABBREVIATIONS) | set(ABBREVIATIONS.values())
     words |= registry_words()
     return words
-
-
-def segmenter_refresh() -> None:
-    """Forget the dictionary; the next segmentation rebuilds it (new agency names included)."""
-    _dictionary.refresh()
 
 
 def segmenter_add_names(*names: str) -> None:
@@ -274,11 +274,6 @@ def normalize(text: str) -> str:
     text = unicodedata.normalize("NFC", text or "")
     text = thai_digit_to_arabic_digit(thai_normalize(text))
     return " ".join(text.lower().split())
-
-
-def _phone_digits(match: str) -> str:
-    digits = re.sub(r"\D", "", match)
-    return "0" + digits[2:] if digits.startswith("66") else digits
 
 
 def _address_word(text: str) -> str:
@@ -309,7 +304,7 @@ def _take_specials(text: str) -> tuple[str, list[str]]:
         text,
     )
     text = _PAREN_DIGITS.sub(r"\1", text)
-    text = _PHONE.sub(keep(lambda m: _phone_digits(m.group(0))), text)
+    text = _PHONE.sub(keep(lambda m: phone_digits(m.group(0))), text)
     text = _HOST.sub(keep(lambda m: _address_word(m.group(1))), text)
 
     def dashed(match):

@@ -12,11 +12,14 @@ from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
+from wagtail.fields import StreamField
+from wagtail.models import Page
 
 from coordination import geo
+from coordination.choices import Scope
 from coordination.models.agency import Agency
-from coordination.models.reference import AgencyCategory, SchoolNetwork, Scope
-from coordination.search import agency_search
+from coordination.models.reference import AgencyCategory, SchoolNetwork
+from coordination.search.queries import agency_search
 from coordination.selectors.public import (
     AgencyCard,
     agency_is_public,
@@ -307,9 +310,14 @@ def directory_base_url(request=None) -> str:
     memo = getattr(request, "_coordination_directory_url", None)
     if memo is not None:
         return memo
-    from coordination.models.directory import DirectoryPage
-
-    page = DirectoryPage.objects.live().order_by("path").first()
+    # The directory page type lives in the top layer (coordination.pages); reads find it by its
+    # content type instead of importing it.
+    page = (
+        Page.objects.live()
+        .filter(content_type__app_label="coordination", content_type__model="directorypage")
+        .order_by("path")
+        .first()
+    )
     url = (page.get_url(request) or "") if page is not None else ""
     if request is not None:
         request._coordination_directory_url = url
@@ -319,8 +327,6 @@ def directory_base_url(request=None) -> str:
 def page_hidden_agency_notes(page) -> list[str]:
     """Notes on the agencies chosen in `page`'s StreamFields (as edited, draft included) that
     the public will not see. Reads the choosers' references, so it follows any block nesting."""
-    from wagtail.fields import StreamField
-
     agency_ids: set[int] = set()
     for model_field in page._meta.concrete_fields:
         if not isinstance(model_field, StreamField):

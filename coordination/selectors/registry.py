@@ -4,28 +4,10 @@ from django.db.models import Q, QuerySet
 
 from coordination.models.agency import Agency
 
-IDENTIFIER_FIELDS = ("school_code", "smis_code", "obec_code", "tax_id")
-
 
 def _others(agency) -> QuerySet[Agency]:
     queryset = Agency.objects.all()
     return queryset.exclude(pk=agency.pk) if agency.pk else queryset
-
-
-def agency_identifier_clashes(*, agency) -> dict[str, Agency]:
-    """Map each identifier field of `agency` that another agency already has to that agency."""
-    wanted = {name: getattr(agency, name) for name in IDENTIFIER_FIELDS if getattr(agency, name)}
-    if not wanted:
-        return {}
-    condition = Q()
-    for name, value in wanted.items():
-        condition |= Q(**{name: value})
-    clashes: dict[str, Agency] = {}
-    for other in _others(agency).filter(condition).only("pk", "name_th", *IDENTIFIER_FIELDS):
-        for name, value in wanted.items():
-            if getattr(other, name) == value:
-                clashes.setdefault(name, other)
-    return clashes
 
 
 def agency_name_matches(*, agency, limit: int = 5) -> list[Agency]:

@@ -9,7 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from coordination.models.text import TextCleaningMixin
-from coordination.search import ThaiSearchablePage, thai_page_search_fields
+from coordination.search.indexing import ThaiSearchablePage, thai_page_search_fields
 
 
 class SitePage(TextCleaningMixin, ThaiSearchablePage, Page):

@@ -4,7 +4,7 @@ import uuid
 
 from wagtail.models import Site
 
-from coordination.services.directory import directory_page_ensure
+from coordination.pages import directory_page_ensure
 
 
 def site_root():

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from coordination.search import parse_query, segment
+from coordination.search.queries import parse_query
+from coordination.search.segmenter import segment
 from coordination.search.segmenter import index_text, name_stems
 
 # The dictionary reads the registry's names once per process.

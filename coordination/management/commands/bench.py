@@ -22,9 +22,9 @@ from django.urls import reverse
 from wagtail.models import Site
 
 from coordination.models import Agency, Contact
+from coordination.pages import directory_page_ensure
 from coordination.selectors.directory import directory_base_url
 from coordination.selectors.public import public_agencies
-from coordination.services.directory import directory_page_ensure
 
 
 class Command(BaseCommand):

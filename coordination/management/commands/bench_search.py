@@ -10,8 +10,11 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import connection
 
+from coordination.models import Agency
 from coordination.search.quality import compare, quality_queries, reindex_agencies
+from coordination.search.queries import agency_search
 from coordination.search.segmenter import name_stems
+from coordination.selectors.public import public_agencies
 
 OFFICE_SLUG = "uthai-thani-pesao-1"  # an agency seed_demo always loads
 
@@ -40,7 +43,6 @@ class Command(BaseCommand):
     # --- Quality ---------------------------------------------------------------------------
 
     def quality(self, *, verbose: bool) -> None:
-        from coordination.models import Agency
 
         if not Agency.objects.filter(slug=OFFICE_SLUG).exists():
             self.stdout.write("loading the demo data (seed_demo) ...")
@@ -74,7 +76,6 @@ class Command(BaseCommand):
     # --- Scale -----------------------------------------------------------------------------
 
     def scale(self, agencies: int) -> None:
-        from coordination.models import Agency
 
         if connection.vendor != "postgresql":
             self.stdout.write(
@@ -119,7 +120,6 @@ class Command(BaseCommand):
 
     def scale_queries(self) -> list[str]:
         """The quality set's queries, and words and names of agencies drawn from the data."""
-        from coordination.models import Agency
 
         queries = [query.q for query in quality_queries()]
         rng = random.Random(4)
@@ -133,8 +133,6 @@ class Command(BaseCommand):
 
     @staticmethod
     def run_query(q: str) -> None:
-        from coordination.search.queries import agency_search
-        from coordination.selectors.public import public_agencies
 
         results = agency_search(public_agencies(), q, public=True)
         results.count()

@@ -1,7 +1,14 @@
-"""The public directory page: the registry's front door on any Wagtail site (manual step 5.5)."""
+"""The public directory page: the registry's front door on any Wagtail site (manual step 5.5).
+
+A page type is a model and a view at once: it holds StreamFields of the app's blocks and routes
+requests to the app's views, so it sits in the top layer with them, not in `coordination.models`
+(the app config imports it with the models; docs/architecture.md).
+"""
 
 from django.utils.encoding import iri_to_uri
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
@@ -9,14 +16,13 @@ from wagtail.models import Page
 
 from coordination.blocks import directory_stream_blocks
 from coordination.models.text import TextCleaningMixin
+from coordination.selectors.directory import directory_sitemap_entries
 
 # Agency slugs may be Thai (allow_unicode), so routes match \w rather than Django's <slug>.
 AGENCY_SLUG = r"(?P<slug>[-\w]+)"
 
 
 def _intro_blocks():
-    from wagtail import blocks
-
     return [
         (
             "paragraph",
@@ -56,6 +62,8 @@ class DirectoryPage(TextCleaningMixin, RoutablePageMixin, Page):
         """The URL prefix of this directory's agency pages."""
         return self.get_url(request) or ""
 
+    # Page routing: the views find their page through this model (views.agency_vcard_route),
+    # so the routes import them on first use, the documented cycle Wagtail's routing makes.
     @path("", name="listing")
     def listing(self, request):
         from coordination.views import directory_listing_view
@@ -70,8 +78,6 @@ class DirectoryPage(TextCleaningMixin, RoutablePageMixin, Page):
 
     def get_sitemap_urls(self, request=None):
         """The listing and every public agency page (public data rule: public agencies only)."""
-        from coordination.selectors.directory import directory_sitemap_entries
-
         urls = super().get_sitemap_urls(request)
         base = self.get_full_url(request)
         if not base:
@@ -79,3 +85,29 @@ class DirectoryPage(TextCleaningMixin, RoutablePageMixin, Page):
         for slug, last_published_at in directory_sitemap_entries():
             urls.append({"location": iri_to_uri(f"{base}{slug}/"), "lastmod": last_published_at})
         return urls
+
+
+DIRECTORY_SLUG = "directory"
+
+
+def directory_page_ensure(parent: Page, *, title: str = "", user=None) -> DirectoryPage:
+    """Return the published directory page under `parent` (slug "directory"), creating it once.
+
+    Idempotent, for seed commands: an existing page with that slug is returned as it is.
+    """
+    existing = parent.get_children().filter(slug=DIRECTORY_SLUG).first()
+    if existing is not None:
+        return existing.specific
+    page = DirectoryPage(
+        title=title or gettext("สมุดรายชื่อหน่วยงาน"),
+        slug=DIRECTORY_SLUG,
+        intro=gettext(
+            "<p>ข้อมูลพื้นฐานของหน่วยงานภายในและภายนอกเขตพื้นที่การศึกษาที่สำนักงานประสานงานเป็นประจำ "
+            "ค้นหาตามชื่อ ประเภท หรืออำเภอ</p>"
+        ),
+        show_in_menus=True,
+    )
+    parent.add_child(instance=page)
+    page.save_revision(user=user).publish(user=user)
+    page.refresh_from_db()
+    return page

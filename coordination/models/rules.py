@@ -1,16 +1,35 @@
-"""Cross-field rules of an agency, shared by the admin form, imports and the API."""
+"""Cross-field rules of an agency: one place, run by `Agency.clean()` and so by every way in
+(the admin form, imports, the API)."""
 
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from coordination import geo
-from coordination.models.agency import AgencyStatus
-from coordination.models.reference import CategoryKind
-from coordination.selectors.registry import agency_identifier_clashes
+from coordination.choices import AgencyStatus, CategoryKind
+
+IDENTIFIER_FIELDS = ("school_code", "smis_code", "obec_code", "tax_id")
 
 
-def agency_clean(*, agency) -> None:
-    """Raise one ValidationError mapping each bad field to a Thai message."""
+def agency_identifier_clashes(agency) -> dict:
+    """Map each identifier field of `agency` that another agency already has to that agency."""
+    wanted = {name: getattr(agency, name) for name in IDENTIFIER_FIELDS if getattr(agency, name)}
+    if not wanted:
+        return {}
+    condition = Q()
+    for name, value in wanted.items():
+        condition |= Q(**{name: value})
+    others = type(agency)._default_manager.exclude(pk=agency.pk or None)
+    clashes = {}
+    for other in others.filter(condition).only("pk", "name_th", *IDENTIFIER_FIELDS):
+        for name, value in wanted.items():
+            if getattr(other, name) == value:
+                clashes.setdefault(name, other)
+    return clashes
+
+
+def agency_errors(agency) -> dict[str, ValidationError]:
+    """Each bad field of `agency` mapped to a Thai message; empty when the agency is valid."""
     errors: dict[str, ValidationError] = dict(
         geo.address_errors(
             province_code=agency.province_code,
@@ -45,7 +64,7 @@ def agency_clean(*, agency) -> None:
             "school_code",
             ValidationError(_("โรงเรียนต้องมีรหัสโรงเรียน 10 หลัก"), code="school_code_required"),
         )
-    for field_name, other in agency_identifier_clashes(agency=agency).items():
+    for field_name, other in agency_identifier_clashes(agency).items():
         errors.setdefault(
             field_name,
             ValidationError(
@@ -54,5 +73,4 @@ def agency_clean(*, agency) -> None:
                 params={"other": other.name_th},
             ),
         )
-    if errors:
-        raise ValidationError(errors)
+    return errors
