@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 
 from coordination import geo
 from coordination.models import Agency
+from coordination.permissions import can_view_registry
 from coordination.selectors.timeline import agency_timeline
 
 
@@ -23,7 +24,7 @@ def address_reference(request):
 @require_GET
 def agency_timeline_view(request, pk: int):
     """The merged history of one agency, for anyone who may read the registry."""
-    if not request.user.has_perm("coordination.view_agency"):
+    if not can_view_registry(request.user):
         raise PermissionDenied
     agency = Agency.objects.filter(pk=pk).only("pk", "name_th").first()
     entries = agency_timeline(agency_id=pk)

@@ -8,13 +8,12 @@ import logging
 import math
 
 from django.http import Http404
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import Field, NinjaAPI, Query, Schema
 from ninja.errors import HttpError, ValidationError
 from ninja.renderers import JSONRenderer
 
-from coordination.selectors.directory import directory_base_url, directory_search
+from coordination.selectors.directory import agencies_filtered, agency_url, directory_base_url
 from coordination.selectors.public import (
     AgencyCard,
     agency_public_view,
@@ -230,7 +229,7 @@ def _out(card: AgencyCard, directory_url: str) -> dict:
     return {
         "id": card.pk,
         "slug": card.slug,
-        "url": f"{directory_url}{card.slug}/" if directory_url else "",
+        "url": agency_url(directory_url, card.slug),
         "name_th": card.name_th,
         "name_en": card.name_en,
         "short_name": card.short_name,
@@ -250,7 +249,7 @@ def _out(card: AgencyCard, directory_url: str) -> dict:
         "website": card.website,
         "facebook_url": card.facebook_url,
         "line_oa": card.line_oa,
-        "identifiers": dict(card.identifiers),
+        "identifiers": {fact.key: fact.value for fact in card.identifiers},
         "status": card.status,
         "contacts": [
             {
@@ -273,15 +272,13 @@ def _out(card: AgencyCard, directory_url: str) -> dict:
     summary="รายการหน่วยงานที่เผยแพร่",
 )
 def agency_list(request, filters: Query[AgencyFilters]):
-    queryset = public_agencies().order_by("name_th", "pk")
-    if filters.scope:
-        queryset = queryset.filter(scope=filters.scope)
-    if filters.category:
-        queryset = queryset.filter(category__slug=filters.category)
-    if filters.district:
-        queryset = queryset.filter(district_code=filters.district)
-    if filters.q:
-        queryset = directory_search(queryset, filters.q)
+    queryset = agencies_filtered(
+        public_agencies(),
+        q=filters.q,
+        scope=filters.scope,
+        category=filters.category,
+        district=filters.district,
+    )
     total = queryset.count()
     total_pages = max(1, math.ceil(total / filters.size))
     if filters.page > total_pages:
@@ -333,7 +330,3 @@ def unknown_path(request, rest: str):
 
 def _read_only() -> ApiError:
     return ApiError(405, "method_not_allowed", _("API นี้ให้อ่านข้อมูลได้อย่างเดียว (GET)"))
-
-
-def openapi_url() -> str:
-    return reverse("coordination_api:openapi-json")

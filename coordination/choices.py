@@ -38,6 +38,10 @@ class AgencyStatus(models.TextChoices):
     CLOSED = "closed", _("ปิด/ยุบเลิก")
 
 
+# The upper bound of students of each school size band (OBEC's bands), biggest band unbounded.
+SIZE_BAND_LIMITS = ((120, "small"), (600, "medium"), (1500, "large"))
+
+
 class SizeBand(models.TextChoices):
     SMALL = "small", _("ขนาดเล็ก (ไม่เกิน 120 คน)")
     MEDIUM = "medium", _("ขนาดกลาง (121–600 คน)")
@@ -58,3 +62,11 @@ class ContactRole(models.TextChoices):
     COORDINATOR = "coordinator", _("ผู้ประสานงาน")
     SARABAN = "saraban", _("งานสารบรรณ")
     OTHER = "other", _("อื่น ๆ")
+
+
+def size_band_for(students: int) -> SizeBand:
+    """The size band of a school with `students` pupils."""
+    for limit, band in SIZE_BAND_LIMITS:
+        if students <= limit:
+            return SizeBand(band)
+    return SizeBand.EXTRA_LARGE

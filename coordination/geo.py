@@ -13,7 +13,13 @@ def province_choices() -> list[tuple[str, str]]:
 
 
 def district_choices(province_code: str) -> list[tuple[str, str]]:
-    return [(d.code, d.name_th) for d in geothai.districts(province_code or "")]
+    """The districts of a province, for the address form."""
+    return district_options(d.code for d in geothai.districts(province_code or ""))
+
+
+def district_options(codes) -> list[tuple[str, str]]:
+    """(code, Thai name) of the district `codes`, in the one order every district list uses."""
+    return sorted(((code, district_name(code) or code) for code in set(codes)), key=lambda c: c[1])
 
 
 def subdistrict_choices(district_code: str) -> list[tuple[str, str]]:

@@ -17,8 +17,7 @@ def tax_id_validator(value: str) -> None:
     """A 13-digit Thai tax/citizen identifier with its mod-11 check digit."""
     if not value.isdigit() or len(value) != 13:
         raise ValidationError(_("เลขประจำตัวผู้เสียภาษีต้องเป็นตัวเลข 13 หลัก"), code="tax_id")
-    total = sum(int(digit) * (13 - i) for i, digit in enumerate(value[:12]))
-    if (11 - total % 11) % 10 != int(value[12]):
+    if tax_id_check_digit(value[:12]) != value[12]:
         raise ValidationError(
             _("เลขประจำตัวผู้เสียภาษี %(value)s มีหลักตรวจสอบไม่ถูกต้อง"),
             code="tax_id_checksum",

@@ -6,6 +6,7 @@ from django.utils.encoding import iri_to_uri
 from django.utils.safestring import SafeString, mark_safe
 
 from coordination.models import CategoryKind
+from coordination.selectors.directory import agency_url
 from coordination.selectors.public import AgencyCard
 
 SCHEMA_TYPES = {
@@ -75,14 +76,19 @@ def agency_jsonld(card: AgencyCard, *, url: str, directory_url: str) -> dict:
         "email": card.email,
         "contactPoint": contact_points,
         "identifier": [
-            {"@type": "PropertyValue", "propertyID": label, "value": value}
-            for label, value in card.identifiers
+            {
+                "@type": "PropertyValue",
+                "propertyID": fact.key,
+                "name": fact.label,
+                "value": fact.value,
+            }
+            for fact in card.identifiers
         ],
         "parentOrganization": (
             {
                 "@type": "Organization",
                 "name": card.parent_name,
-                "url": iri_to_uri(f"{directory_url}{card.parent_slug}/"),
+                "url": iri_to_uri(agency_url(directory_url, card.parent_slug)),
             }
             if card.parent_slug
             else None
@@ -91,7 +97,7 @@ def agency_jsonld(card: AgencyCard, *, url: str, directory_url: str) -> dict:
             {
                 "@type": "Organization",
                 "name": child.name_th,
-                "url": iri_to_uri(f"{directory_url}{child.slug}/"),
+                "url": iri_to_uri(agency_url(directory_url, child.slug)),
             }
             for child in card.children
         ],

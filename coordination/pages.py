@@ -16,7 +16,7 @@ from wagtail.models import Page
 
 from coordination.blocks import directory_stream_blocks
 from coordination.models.text import TextCleaningMixin
-from coordination.selectors.directory import directory_sitemap_entries
+from coordination.selectors.directory import agency_url, directory_sitemap_entries
 
 # Agency slugs may be Thai (allow_unicode), so routes match \w rather than Django's <slug>.
 AGENCY_SLUG = r"(?P<slug>[-\w]+)"
@@ -83,7 +83,9 @@ class DirectoryPage(TextCleaningMixin, RoutablePageMixin, Page):
         if not base:
             return urls
         for slug, last_published_at in directory_sitemap_entries():
-            urls.append({"location": iri_to_uri(f"{base}{slug}/"), "lastmod": last_published_at})
+            urls.append(
+                {"location": iri_to_uri(agency_url(base, slug)), "lastmod": last_published_at}
+            )
         return urls
 
 

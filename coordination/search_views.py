@@ -16,7 +16,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from coordination.search.queries import agency_search, agency_suggest, page_search, parse_query
-from coordination.selectors.directory import directory_base_url
+from coordination.selectors.directory import agency_url, directory_base_url
 from coordination.selectors.public import agency_public_view, public_agencies, with_card_relations
 
 GROUPS = {
@@ -48,7 +48,7 @@ def _agency_results(request, parsed, size, page_number):
     page_obj = paginator.get_page(page_number)
     base = directory_base_url(request)
     items = [
-        {"card": agency_public_view(agency), "url": f"{base}{agency.slug}/" if base else ""}
+        {"card": agency_public_view(agency), "url": agency_url(base, agency.slug)}
         for agency in page_obj.object_list
     ]
     return paginator.count, items, page_obj
@@ -123,7 +123,7 @@ def search_suggest(request):
         {
             "name": row["name_th"],
             "short_name": row["short_name"],
-            "url": f"{base}{row['slug']}/" if base else "",
+            "url": agency_url(base, row["slug"]),
         }
         for row in agency_suggest(q)
     ]

@@ -17,16 +17,16 @@ from wagtail.models import Page
 from coordination.cache import page_cache_stamp
 from coordination.jsonld import agency_jsonld, jsonld_script
 from coordination.pages import DirectoryPage
+from coordination.permissions import can_view_registry
 from coordination.selectors.directory import (
     DirectoryFilters,
+    agency_url,
     directory_agency,
     directory_agency_for_staff,
     directory_listing,
 )
 from coordination.services.internal_views import internal_view_log_record
 from coordination.vcard import agency_vcard
-
-STAFF_VIEW_PERMISSION = "coordination.view_agency"
 
 
 @never_cache
@@ -45,7 +45,7 @@ def _require_staff(request):
     """Staff view gate: anonymous visitors log in, others need the registry's view permission."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    if not request.user.has_perm(STAFF_VIEW_PERMISSION):
+    if not can_view_registry(request.user):
         raise PermissionDenied
     return None
 
@@ -58,8 +58,7 @@ def _private(response):
 
 
 def can_view_staff(request) -> bool:
-    user = getattr(request, "user", None)
-    return bool(user and user.is_authenticated and user.has_perm(STAFF_VIEW_PERMISSION))
+    return can_view_registry(getattr(request, "user", None))
 
 
 def directory_listing_view(request, *, page):
@@ -90,20 +89,20 @@ def agency_view(request, *, page, slug):
     if card is None:
         raise Http404
     directory_url = page.agency_url_base(request)
-    agency_url = request.build_absolute_uri(f"{directory_url}{slug}/")
+    absolute_url = request.build_absolute_uri(agency_url(directory_url, slug))
     context = page.get_context(request)
     context.update(
         card=card,
         staff_view=False,
         can_view_staff=can_view_staff(request),
         directory_url=directory_url,
-        agency_url=agency_url,
+        agency_url=absolute_url,
         og_title=card.name_th,
         og_description=" · ".join(part for part in (card.category, card.address_line) if part),
         jsonld=jsonld_script(
             agency_jsonld(
                 card,
-                url=agency_url,
+                url=absolute_url,
                 directory_url=request.build_absolute_uri(directory_url),
             )
         ),
@@ -128,7 +127,7 @@ def _agency_staff_view(request, *, page, slug):
         staff_view=True,
         can_view_staff=True,
         directory_url=directory_url,
-        agency_url=request.build_absolute_uri(f"{directory_url}{slug}/"),
+        agency_url=request.build_absolute_uri(agency_url(directory_url, slug)),
     )
     return _private(TemplateResponse(request, "coordination/agency_page.html", context))
 
@@ -148,9 +147,9 @@ def agency_vcard_view(request, *, page, slug):
     if card is None:
         raise Http404
     directory_url = page.agency_url_base(request)
-    agency_url = request.build_absolute_uri(f"{directory_url}{slug}/")
+    absolute_url = request.build_absolute_uri(agency_url(directory_url, slug))
     response = HttpResponse(
-        agency_vcard(card, url=agency_url).encode("utf-8"),
+        agency_vcard(card, url=absolute_url).encode("utf-8"),
         content_type="text/vcard; charset=utf-8",
     )
     response["Content-Disposition"] = content_disposition_header(

@@ -146,7 +146,6 @@ class AgencyViewSet(SnippetViewSet):
     inspect_view_enabled = True
     copy_view_enabled = False
     filterset_class = AgencyFilterSet
-    search_fields = ["name_th", "name_en", "short_name", "school_code", "smis_code", "obec_code"]
     list_display = [
         "name_th",
         Column("category", label=_("ประเภท"), accessor="category"),

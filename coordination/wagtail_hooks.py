@@ -11,6 +11,7 @@ from wagtail.snippets.models import register_snippet
 from coordination import admin_views
 from coordination.cache import page_cache_stamp
 from coordination.models import Agency, InternalViewLog
+from coordination.permissions import can_view_registry
 from coordination.selectors.directory import page_hidden_agency_notes
 from coordination.viewsets import (
     AgencyViewSet,
@@ -60,7 +61,7 @@ def register_registry_admin_urls():
 @hooks.register("register_snippet_listing_buttons")
 def agency_timeline_button(snippet, user, next_url=None):
 
-    if isinstance(snippet, Agency) and user.has_perm("coordination.view_agency"):
+    if isinstance(snippet, Agency) and can_view_registry(user):
         yield ListingButton(
             _("ประวัติทั้งหมด"),
             reverse("coordination_admin:agency_timeline", args=[snippet.pk]),

@@ -13,7 +13,7 @@ from django.db.models import Prefetch
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from coordination.selectors.directory import directory_base_url
+from coordination.selectors.directory import agency_url, directory_base_url
 from coordination.selectors.public import (
     AgencyCard,
     agency_public_view,
@@ -94,7 +94,7 @@ def _public_cards(agency_ids: list[int], request) -> list[AgencyLink]:
     }
     base = directory_url(request)
     return [
-        AgencyLink(card=agency_public_view(agencies[pk]), url=f"{base}{agencies[pk].slug}/")
+        AgencyLink(card=agency_public_view(agencies[pk]), url=agency_url(base, agencies[pk].slug))
         for pk in agency_ids
         if pk in agencies
     ]

@@ -11,9 +11,35 @@ from coordination.roles import (
     FINAL_APPROVAL_TASK,
     FIRST_APPROVAL_TASK,
     GROUP_DIRECTOR,
-    ROLE_PERMISSIONS,
+    OFFICERS,
     STAFF,
 )
+
+# What each role may do, as this migration grants it: frozen here, so that a later change of the
+# grants is a new data migration (the names come from coordination.roles).
+_REGISTRY_VIEW = {
+    "coordination.agency": ["view"],
+    "coordination.agencycategory": ["view"],
+    "coordination.schoolnetwork": ["view"],
+}
+
+# app_label.model -> actions, per group. Nobody but the deputy director may publish or delete.
+ROLE_PERMISSIONS: dict[str, dict[str, list[str]]] = {
+    OFFICERS: {
+        **_REGISTRY_VIEW,
+        "coordination.agency": ["add", "change", "view", "lock"],
+    },
+    GROUP_DIRECTOR: {
+        **_REGISTRY_VIEW,
+        "coordination.agency": ["change", "view", "lock", "unlock"],
+    },
+    DEPUTY_DIRECTOR: {
+        "coordination.agency": ["add", "change", "delete", "view", "publish", "lock", "unlock"],
+        "coordination.agencycategory": ["add", "change", "delete", "view"],
+        "coordination.schoolnetwork": ["add", "change", "delete", "view"],
+    },
+    STAFF: dict(_REGISTRY_VIEW),
+}
 
 ACTION_NAMES = {
     "add": "Can add",

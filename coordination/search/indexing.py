@@ -107,8 +107,8 @@ def agency_people_text(agency) -> str:
 def agency_body_text(agency) -> str:
     """Mission and duties, category and school network."""
     card = _card(agency)
-    network = card.school_facts and dict(card.school_facts).get("เครือข่าย", "")
-    return index_text(strip_tags(agency.mission or ""), card.category, network or "")
+    network = next((f.value for f in card.school_facts if f.key == "school_network"), "")
+    return index_text(strip_tags(agency.mission or ""), card.category, network)
 
 
 # --- Pages ---------------------------------------------------------------------------------

@@ -49,6 +49,38 @@ def directory_search(queryset: QuerySet[Agency], q: str) -> QuerySet[Agency]:
     return agency_search(queryset, q, public=False)
 
 
+def agencies_filtered(
+    queryset: QuerySet[Agency],
+    *,
+    q: str = "",
+    scope: str = "",
+    category: str = "",
+    district: str = "",
+    tag: str = "",
+    network: str = "",
+) -> QuerySet[Agency]:
+    """The directory's filters, the one place they become SQL (the listing, the embedded
+    directory blocks and the API): best match first when `q` is given, otherwise by name."""
+    queryset = directory_search(queryset, q)
+    if scope:
+        queryset = queryset.filter(scope=scope)
+    if category:
+        queryset = queryset.filter(category__slug=category)
+    if district:
+        queryset = queryset.filter(district_code=district)
+    if tag:
+        queryset = queryset.filter(tags__name=tag)
+    if network:
+        queryset = queryset.filter(school_network__slug=network)
+    return queryset if q.strip() else queryset.order_by("name_th", "pk")
+
+
+def agency_url(directory_url: str, slug: str) -> str:
+    """The address of an agency's page under the directory page at `directory_url` ("" when
+    the site has no directory page): the one place that knows the directory's URL scheme."""
+    return f"{directory_url}{slug}/" if directory_url else ""
+
+
 @dataclass(frozen=True)
 class DirectoryFilters:
     """The listing's filters, read from a query string and checked."""
@@ -155,28 +187,23 @@ def _filter_options(*, staff: bool) -> DirectoryOptions:
         categories=[
             (slug, name) for slug, (_order, name) in sorted(categories.items(), key=lambda i: i[1])
         ],
-        districts=sorted(
-            ((code, geo.district_name(code) or code) for code in district_codes),
-            key=lambda choice: choice[1],
-        ),
+        districts=geo.district_options(district_codes),
     )
 
 
 def _filtered(queryset: QuerySet[Agency], filters: DirectoryFilters) -> QuerySet[Agency]:
-    queryset = directory_search(queryset, filters.q)
-    if filters.scope:
-        queryset = queryset.filter(scope=filters.scope)
-    if filters.category:
-        queryset = queryset.filter(category__slug=filters.category)
-    if filters.district:
-        queryset = queryset.filter(district_code=filters.district)
+    queryset = agencies_filtered(
+        queryset,
+        q=filters.q,
+        scope=filters.scope,
+        category=filters.category,
+        district=filters.district,
+    )
     if filters.group == "category":
         return queryset.order_by("category__sort_order", "category__name_th", "name_th", "pk")
     if filters.group == "district":
         return queryset.order_by("district_code", "name_th", "pk")
-    if filters.q:
-        return queryset  # best match first (directory_search)
-    return queryset.order_by("name_th", "pk")
+    return queryset
 
 
 def _group_label(card: AgencyCard, group: str) -> str:
@@ -241,19 +268,16 @@ def directory_block_cards(
     limit: int = DIRECTORY_PER_PAGE,
 ) -> list[AgencyCard]:
     """Public cards for an embedded directory block: filtered, sorted by name, at most `limit`."""
-    queryset = public_agencies()
-    if scope:
-        queryset = queryset.filter(scope=scope)
-    if category:
-        queryset = queryset.filter(category__slug=category)
-    if district:
-        queryset = queryset.filter(district_code=district)
-    if tag:
-        queryset = queryset.filter(tags__name=tag)
-    if network:
-        queryset = queryset.filter(school_network__slug=network)
+    queryset = agencies_filtered(
+        public_agencies(),
+        scope=scope,
+        category=category,
+        district=district,
+        tag=tag,
+        network=network,
+    )
     limit = max(1, min(int(limit or DIRECTORY_PER_PAGE), BLOCK_LIMIT_MAX))
-    queryset = with_card_relations(queryset.order_by("name_th", "pk"), tags=False)[:limit]
+    queryset = with_card_relations(queryset, tags=False)[:limit]
     return [agency_public_view(agency) for agency in queryset]
 
 
@@ -276,10 +300,7 @@ def district_choices() -> list[tuple[str, str]]:
         .values_list("district_code", flat=True)
         .distinct()
     )
-    return [
-        ("", _("ทุกอำเภอ")),
-        *sorted(((code, geo.district_name(code) or code) for code in codes), key=lambda c: c[1]),
-    ]
+    return [("", _("ทุกอำเภอ")), *geo.district_options(codes)]
 
 
 def network_choices() -> list[tuple[str, str]]:

@@ -10,9 +10,24 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from coordination.models import Agency, AgencyPhone, Contact, Visibility
 from coordination.phones import phone_tel_uri
+
+
+@dataclass(frozen=True)
+class CardFact:
+    """One labelled fact of a card: `key` is its machine name (the API's and the index's),
+    `label` the Thai one people read."""
+
+    key: str
+    label: str
+    value: str
+
+
+def _facts(*rows: tuple[str, str, str]) -> list[CardFact]:
+    return [CardFact(key, label, value) for key, label, value in rows if value]
 
 
 @dataclass(frozen=True)
@@ -81,8 +96,8 @@ class AgencyCard:
     website: str
     facebook_url: str
     line_oa: str
-    identifiers: list[tuple[str, str]]
-    school_facts: list[tuple[str, str]]
+    identifiers: list[CardFact]
+    school_facts: list[CardFact]
     status: str
     status_label: str
     closed_reason: str
@@ -244,36 +259,41 @@ def _card(agency: Agency, *, audience: str) -> AgencyCard:
         for card in (_contact_card(c, audience=audience) for c in agency.contacts.all())
         if card is not None
     ]
-    identifiers = [
-        (label, value)
-        for label, value in (
-            ("รหัสโรงเรียน", agency.school_code),
-            ("รหัส SMIS", agency.smis_code),
-            ("รหัส สพฐ.", agency.obec_code),
-            ("เลขประจำตัวผู้เสียภาษี", agency.tax_id),
-        )
-        if value
-    ]
+    identifiers = _facts(
+        ("school_code", _("รหัสโรงเรียน"), agency.school_code),
+        ("smis_code", _("รหัส SMIS"), agency.smis_code),
+        ("obec_code", _("รหัส สพฐ."), agency.obec_code),
+        ("tax_id", _("เลขประจำตัวผู้เสียภาษี"), agency.tax_id),
+    )
     levels = [
-        label
+        str(label)
         for label, taught in (
-            ("อนุบาล", agency.teaches_kindergarten),
-            ("ประถมศึกษา", agency.teaches_primary),
-            ("มัธยมศึกษาตอนต้น", agency.teaches_lower_secondary),
+            (_("อนุบาล"), agency.teaches_kindergarten),
+            (_("ประถมศึกษา"), agency.teaches_primary),
+            (_("มัธยมศึกษาตอนต้น"), agency.teaches_lower_secondary),
         )
         if taught
     ]
-    school_facts = [
-        (label, value)
-        for label, value in (
-            ("ขนาด", agency.get_size_band_display() if agency.size_band else ""),
-            ("นักเรียน", f"{agency.students:,} คน" if agency.students is not None else ""),
-            ("ครู", f"{agency.teachers:,} คน" if agency.teachers is not None else ""),
-            ("เครือข่าย", str(agency.school_network) if agency.school_network_id else ""),
-            ("ระดับที่เปิดสอน", ", ".join(levels)),
-        )
-        if value
-    ]
+    people = _("%(count)s คน")
+    school_facts = _facts(
+        ("size_band", _("ขนาด"), agency.get_size_band_display() if agency.size_band else ""),
+        (
+            "students",
+            _("นักเรียน"),
+            people % {"count": f"{agency.students:,}"} if agency.students is not None else "",
+        ),
+        (
+            "teachers",
+            _("ครู"),
+            people % {"count": f"{agency.teachers:,}"} if agency.teachers is not None else "",
+        ),
+        (
+            "school_network",
+            _("เครือข่าย"),
+            str(agency.school_network) if agency.school_network_id else "",
+        ),
+        ("levels", _("ระดับที่เปิดสอน"), ", ".join(levels)),
+    )
     parent = agency.parent if agency.parent_id else None
     parent_visible = parent is not None and (staff or agency_is_public(parent))
     successor = agency.successor if agency.successor_id else None

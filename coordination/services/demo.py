@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from wagtail.actions import action_registry
 
 from coordination import geo, roles
+from coordination.choices import size_band_for
 from coordination.identifiers import tax_id_check_digit
 from coordination.models import (
     Agency,
@@ -30,7 +31,6 @@ from coordination.models import (
     PhoneKind,
     SchoolNetwork,
     Scope,
-    SizeBand,
     Visibility,
 )
 from coordination.services import demo_data as data
@@ -328,7 +328,7 @@ class _DemoLoader:
             fields |= {
                 "students": students,
                 "teachers": max(4, round(students / 19)),
-                "size_band": _size_band(students),
+                "size_band": size_band_for(students),
             }
         if closed:
             fields |= {
@@ -601,16 +601,6 @@ class _DemoLoader:
             model.history.filter(history_change_reason__isnull=True, **lookup).update(
                 history_change_reason=CHANGE_REASON, history_user=user
             )
-
-
-def _size_band(students: int) -> str:
-    if students <= 120:
-        return SizeBand.SMALL
-    if students <= 600:
-        return SizeBand.MEDIUM
-    if students <= 1500:
-        return SizeBand.LARGE
-    return SizeBand.EXTRA_LARGE
 
 
 def _levels_text(fields: dict) -> str:

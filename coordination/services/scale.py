@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import ModelLogEntry, Revision
 
 from coordination import geo
+from coordination.choices import size_band_for
 from coordination.identifiers import tax_id_check_digit
 from coordination.models import (
     Agency,
@@ -33,7 +34,6 @@ from coordination.models import (
     ContactRole,
     PhoneKind,
     SchoolNetwork,
-    SizeBand,
     Visibility,
 )
 
@@ -316,15 +316,7 @@ class _Builder:
         agency.obec_code = f"{700_000 + number % 300_000:06d}"
         agency.students = students
         agency.teachers = max(3, round(students / 19))
-        agency.size_band = (
-            SizeBand.SMALL
-            if students <= 120
-            else SizeBand.MEDIUM
-            if students <= 600
-            else SizeBand.LARGE
-            if students <= 1500
-            else SizeBand.EXTRA_LARGE
-        )
+        agency.size_band = size_band_for(students)
         agency.school_network = self.networks.get(place.province_code)
         agency.teaches_kindergarten = rng.random() < 0.9
         agency.teaches_primary = True

@@ -5,7 +5,7 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from coordination.models.text import TextCleaningMixin
@@ -54,3 +54,20 @@ class SitePage(TextCleaningMixin, ThaiSearchablePage, Page):
 
     def get_og_image(self):
         return self.social_image
+
+
+class PageAgency(Orderable):
+    """An agency from the registry chosen on a page (featured, related); the page shows it only
+    while it is public (coordination's public data rule). Subclasses add the `page` key."""
+
+    agency = models.ForeignKey(
+        "coordination.Agency",
+        verbose_name=_("หน่วยงาน"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("agency")]
+
+    class Meta(Orderable.Meta):
+        abstract = True

@@ -8,12 +8,12 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Page
 from wagtail.search import index
 
 from coordination.models.text import TextCleaningMixin
 from home.blocks import BodyBlock
-from home.models.base import SitePage
+from home.models.base import PageAgency, SitePage
 
 
 class NewsCategory(TextCleaningMixin, models.Model):
@@ -145,19 +145,11 @@ class NewsPage(SitePage):
         return context
 
 
-class NewsPageRelatedAgency(Orderable):
+class NewsPageRelatedAgency(PageAgency):
     """An agency from the registry that a news post concerns; shown only while it is public."""
 
     page = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="related_agencies")
-    agency = models.ForeignKey(
-        "coordination.Agency",
-        verbose_name=_("หน่วยงาน"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
 
-    panels = [FieldPanel("agency")]
-
-    class Meta(Orderable.Meta):
+    class Meta(PageAgency.Meta):
         verbose_name = _("หน่วยงานที่เกี่ยวข้อง")
         verbose_name_plural = _("หน่วยงานที่เกี่ยวข้อง")

@@ -10,7 +10,7 @@ from wagtail.search import index
 
 from coordination.models.text import TextCleaningMixin
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
-from home.models.base import SitePage
+from home.models.base import PageAgency, SitePage
 
 
 class HomePage(SitePage):
@@ -133,20 +133,12 @@ class HomePageExecutive(TextCleaningMixin, Orderable):
         return f"{self.name} ({self.position})"
 
 
-class HomePageFeaturedAgency(Orderable):
+class HomePageFeaturedAgency(PageAgency):
     """An agency from the registry featured on the home page; shown only while it is public."""
 
     page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_agencies")
-    agency = models.ForeignKey(
-        "coordination.Agency",
-        verbose_name=_("หน่วยงาน"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
 
-    panels = [FieldPanel("agency")]
-
-    class Meta(Orderable.Meta):
+    class Meta(PageAgency.Meta):
         verbose_name = _("หน่วยงานแนะนำ")
         verbose_name_plural = _("หน่วยงานแนะนำ")
 

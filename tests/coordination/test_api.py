@@ -47,6 +47,12 @@ def test_detail_hides_internal_fields(client):
     assert "081 111 2222" not in text and "uthai.j" not in text
 
 
+def test_identifiers_have_machine_keys_not_thai_labels(client):
+    agency = AgencyFactory(school_code="1061000001", tax_id="", smis_code="61010001")
+    body = client.get(f"/api/v1/agencies/{agency.pk}").json()
+    assert body["identifiers"] == {"school_code": "1061000001", "smis_code": "61010001"}
+
+
 @pytest.mark.parametrize("visibility,publish", [("internal", True), ("public", False)])
 def test_detail_of_hidden_agency_is_404(client, visibility, publish):
     agency = AgencyFactory(visibility=visibility, publish=publish)

@@ -255,9 +255,11 @@ def test_agency_page_carries_schema_org_data_from_the_public_card(client, direct
     assert data["address"]["addressCountry"] == "TH"
     assert data["geo"] == {"@type": "GeoCoordinates", "latitude": 15.39, "longitude": 99.98}
     assert data["parentOrganization"]["name"] == "เครือข่ายสถานศึกษาหนองฉาง"
-    assert {"propertyID": "รหัสโรงเรียน", "value": "1061000001"}.items() <= data["identifier"][
-        0
-    ].items()
+    assert {
+        "propertyID": "school_code",
+        "name": "รหัสโรงเรียน",
+        "value": "1061000001",
+    }.items() <= data["identifier"][0].items()
     assert "056-999-000" not in raw and "081-234-5678" not in raw
 
 

@@ -14,8 +14,8 @@ from django_tasks import default_task_backend
 from wagtail.search.models import IndexEntry
 
 from coordination.models import Agency
-from coordination.search.queries import agency_search
 from coordination.search.indexing import agency_index_task
+from coordination.search.queries import agency_search
 from coordination.selectors.public import public_agencies
 from tests.coordination.directory_support import directory_page
 from tests.factories import AgencyFactory, AgencyPhoneFactory, ContactFactory, category

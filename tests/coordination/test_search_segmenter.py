@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 
 from coordination.search.queries import parse_query
-from coordination.search.segmenter import segment
-from coordination.search.segmenter import index_text, name_stems
+from coordination.search.segmenter import index_text, name_stems, segment
 
 # The dictionary reads the registry's names once per process.
 pytestmark = pytest.mark.django_db

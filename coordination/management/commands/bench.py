@@ -23,7 +23,7 @@ from wagtail.models import Site
 
 from coordination.models import Agency, Contact
 from coordination.pages import directory_page_ensure
-from coordination.selectors.directory import directory_base_url
+from coordination.selectors.directory import agency_url, directory_base_url
 from coordination.selectors.public import public_agencies
 
 
@@ -53,7 +53,7 @@ class Command(BaseCommand):
         pages = [
             ("directory listing", anonymous, base),
             ("directory, filtered", anonymous, f"{base}?scope=external&page=2"),
-            ("agency page", anonymous, f"{base}{agency.slug}/" if agency else base),
+            ("agency page", anonymous, agency_url(base, agency.slug) if agency else base),
             ("API list", anonymous, "/api/v1/agencies?size=20"),
             ("admin agency listing", staff, reverse("wagtailsnippets_coordination_agency:list")),
         ]
