@@ -13,13 +13,13 @@ from ninja import Field, NinjaAPI, Query, Schema
 from ninja.errors import HttpError, ValidationError
 from ninja.renderers import JSONRenderer
 
-from coordination.selectors.directory import agencies_filtered, agency_url, directory_base_url
-from coordination.selectors.public import (
+from coordination.cards import (
     AgencyCard,
     agency_public_view,
     public_agencies,
     with_card_relations,
 )
+from coordination.selectors.directory import agencies_filtered, agency_url, directory_base_url
 
 logger = logging.getLogger(__name__)
 

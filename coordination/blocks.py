@@ -1,7 +1,7 @@
 """StreamField blocks that embed the live directory in any page (manual step 5.5).
 
 A block stores only what the editor chose (agency ids, filter values), never a copy of agency
-data. Each rendering reads the live public data through `coordination.selectors.public`, so an
+data. Each rendering reads the live public data through `coordination.cards`, so an
 approved change shows on every page that embeds the agency, and an unpublished or internal
 agency shows nothing to the public; in preview the editor sees why instead.
 
@@ -15,6 +15,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from coordination.cards import (
+    agency_is_public,
+    agency_public_view,
+    with_card_relations,
+)
 from coordination.choices import ContactRole, Scope
 from coordination.models.agency import Agency
 from coordination.selectors.directory import (
@@ -26,11 +31,6 @@ from coordination.selectors.directory import (
     directory_block_cards,
     district_choices,
     network_choices,
-)
-from coordination.selectors.public import (
-    agency_is_public,
-    agency_public_view,
-    with_card_relations,
 )
 
 HIDDEN_AGENCY_HELP = _(

@@ -5,9 +5,9 @@ import json
 from django.utils.encoding import iri_to_uri
 from django.utils.safestring import SafeString, mark_safe
 
+from coordination.cards import AgencyCard
 from coordination.models import CategoryKind
 from coordination.selectors.directory import agency_url
-from coordination.selectors.public import AgencyCard
 
 SCHEMA_TYPES = {
     CategoryKind.SCHOOL: "EducationalOrganization",

@@ -15,9 +15,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from coordination.cards import agency_public_view, public_agencies, with_card_relations
 from coordination.search.queries import agency_search, agency_suggest, page_search, parse_query
 from coordination.selectors.directory import agency_url, directory_base_url
-from coordination.selectors.public import agency_public_view, public_agencies, with_card_relations
 
 GROUPS = {
     "agencies": _("หน่วยงาน"),

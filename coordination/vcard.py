@@ -1,7 +1,7 @@
 """vCard 4.0 (RFC 6350) of an agency and its public contacts, from the public card only."""
 
+from coordination.cards import AgencyCard, ContactCard
 from coordination.phones import phone_tel_uri
-from coordination.selectors.public import AgencyCard, ContactCard
 
 CRLF = "\r\n"
 MAX_LINE_OCTETS = 75

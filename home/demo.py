@@ -14,7 +14,7 @@ from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
-from coordination.selectors.public import public_agencies
+from coordination.cards import public_agencies
 from home import demo_content as content
 from home.models import (
     FooterMenuLink,

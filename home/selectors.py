@@ -1,7 +1,7 @@
 """Reads for the website's pages: each returns data ready for a template, in a fixed number of
 queries whatever the number of news posts or agencies.
 
-Agency data always goes through `coordination.selectors.public` (the public data rule).
+Agency data always goes through `coordination.cards` (the public data rule).
 """
 
 from dataclasses import dataclass
@@ -13,13 +13,13 @@ from django.db.models import Prefetch
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from coordination.selectors.directory import agency_url, directory_base_url
-from coordination.selectors.public import (
+from coordination.cards import (
     AgencyCard,
     agency_public_view,
     public_agencies,
     with_card_relations,
 )
+from coordination.selectors.directory import agency_url, directory_base_url
 from home.chrome import site_chrome
 from home.models import NewsCategory, NewsPage
 

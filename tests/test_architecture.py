@@ -36,6 +36,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
         ),
     ),
     ("models", ("coordination.history", "coordination.models")),
+    ("cards: the public data rule and the public and staff projections", ("coordination.cards",)),
     (
         "selectors and services",
         ("coordination.search.queries", "coordination.selectors", "coordination.services"),
@@ -82,7 +83,7 @@ DOCUMENTED_LAZY_IMPORTS = {
     # Wagtail's search index reads an agency's text from the model's own methods.
     ("coordination.models.agency", "coordination.search.indexing"),
     # Wagtail renders every preview (the moderation preview too) from the model itself.
-    ("coordination.models.agency", "coordination.selectors.public"),
+    ("coordination.models.agency", "coordination.cards"),
     # Page routing: the views find their page type, the page routes to the views.
     ("coordination.pages", "coordination.views"),
 }

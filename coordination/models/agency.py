@@ -359,7 +359,7 @@ class Agency(
         # Wagtail renders every preview (the editor's, the approvers' moderation preview) from
         # the model itself, and what it shows are the cards, a layer above the models: one of
         # the few documented lazy imports (docs/architecture.md).
-        from coordination.selectors.public import agency_public_view, agency_staff_view
+        from coordination.cards import agency_public_view, agency_staff_view
 
         context = super().get_preview_context(request, mode_name)
         context["public_card"] = agency_public_view(self)

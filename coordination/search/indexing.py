@@ -25,10 +25,10 @@ from django_tasks import task
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from coordination.cards import agency_public_view, with_card_relations
 from coordination.history import WAGTAIL_BOOKKEEPING_FIELDS
 from coordination.models import Agency, AgencyPhone, Contact, SchoolNetwork
 from coordination.search.segmenter import index_text, segmenter_add_names, segmenter_use_names
-from coordination.selectors.public import agency_public_view, with_card_relations
 
 _BOOKKEEPING = {
     *WAGTAIL_BOOKKEEPING_FIELDS,

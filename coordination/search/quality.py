@@ -17,9 +17,9 @@ from pathlib import Path
 from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 
+from coordination.cards import public_agencies
 from coordination.models import Agency
 from coordination.search.queries import agency_search
-from coordination.selectors.public import public_agencies
 
 QUALITY_SET = Path(__file__).with_name("quality_queries.json")
 K = 10

@@ -22,9 +22,9 @@ from wagtail.search.models import IndexEntry
 from wagtail.search.query import Or, PlainText
 from wagtail.search.utils import get_descendants_content_types_pks
 
+from coordination.cards import public_agencies
 from coordination.models import Agency
 from coordination.search.segmenter import expand_abbreviations, normalize, segment
-from coordination.selectors.public import public_agencies
 
 # Page models listed under "news" on the site search (app_label.ModelName); others are "pages".
 DEFAULT_NEWS_MODELS = ("home.NewsPage",)

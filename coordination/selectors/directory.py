@@ -1,6 +1,6 @@
 """Reads of the public directory: listings, agency pages and embedded blocks.
 
-Every read starts from `coordination.selectors.public` (the public data rule) and returns cards
+Every read starts from `coordination.cards` (the public data rule) and returns cards
 ready for a template, in a fixed number of queries whatever the number of agencies.
 """
 
@@ -16,11 +16,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from coordination import geo
-from coordination.choices import Scope
-from coordination.models.agency import Agency
-from coordination.models.reference import AgencyCategory, SchoolNetwork
-from coordination.search.queries import agency_search
-from coordination.selectors.public import (
+from coordination.cards import (
     AgencyCard,
     agency_is_public,
     agency_public_view,
@@ -29,6 +25,10 @@ from coordination.selectors.public import (
     with_card_relations,
     with_children,
 )
+from coordination.choices import Scope
+from coordination.models.agency import Agency
+from coordination.models.reference import AgencyCategory, SchoolNetwork
+from coordination.search.queries import agency_search
 
 DIRECTORY_PER_PAGE = 20
 OPTIONS_CACHE_SECONDS = 3600

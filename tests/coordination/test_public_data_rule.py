@@ -20,9 +20,9 @@ import pytest
 from django.apps import apps
 from django.core.management import call_command
 
+from coordination.cards import agency_is_public, public_agencies
 from coordination.models import Agency, AgencyPhone, Contact
 from coordination.phones import phone_tel_uri
-from coordination.selectors.public import agency_is_public, public_agencies
 from tests.coordination.directory_support import (
     card_block,
     contact_table_block,

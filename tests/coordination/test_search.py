@@ -13,10 +13,10 @@ from django.urls import reverse
 from django_tasks import default_task_backend
 from wagtail.search.models import IndexEntry
 
+from coordination.cards import public_agencies
 from coordination.models import Agency
 from coordination.search.indexing import agency_index_task
 from coordination.search.queries import agency_search
-from coordination.selectors.public import public_agencies
 from tests.coordination.directory_support import directory_page
 from tests.factories import AgencyFactory, AgencyPhoneFactory, ContactFactory, category
 

@@ -21,10 +21,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import Site
 
+from coordination.cards import public_agencies
 from coordination.models import Agency, Contact
 from coordination.pages import directory_page_ensure
 from coordination.selectors.directory import agency_url, directory_base_url
-from coordination.selectors.public import public_agencies
 
 
 class Command(BaseCommand):

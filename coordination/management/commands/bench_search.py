@@ -10,11 +10,11 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import connection
 
+from coordination.cards import public_agencies
 from coordination.models import Agency
 from coordination.search.quality import compare, quality_queries, reindex_agencies
 from coordination.search.queries import agency_search
 from coordination.search.segmenter import name_stems
-from coordination.selectors.public import public_agencies
 
 OFFICE_SLUG = "uthai-thani-pesao-1"  # an agency seed_demo always loads
 

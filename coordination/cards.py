@@ -1,4 +1,5 @@
-"""The public data rule, in one place.
+"""The public data rule, in one place, and the cards it builds (the "cards" layer: above the
+models, below every read and surface).
 
 Every public surface gets agency data from ``public_agencies()`` (which agencies) and
 ``agency_public_view()`` (which of their fields). Staff get ``agency_staff_view()`` through a
