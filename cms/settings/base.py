@@ -155,6 +155,9 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "tx
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 
+# The registry app's site search lists these page models under "news" (docs/pluggable.md).
+COORDINATION_SEARCH_NEWS_MODELS = ["home.NewsPage"]
+
 # History rows are written by coordination.history, which skips saves that change no data.
 SIMPLE_HISTORY_REVERT_DISABLED = True
 

@@ -26,8 +26,6 @@ from coordination.cards import public_agencies
 from coordination.models import Agency
 from coordination.search.segmenter import expand_abbreviations, normalize, segment
 
-# Page models listed under "news" on the site search (app_label.ModelName); others are "pages".
-DEFAULT_NEWS_MODELS = ("home.NewsPage",)
 _COMPACT_DROP = re.compile(r"[\s.\-]+")
 
 
@@ -229,9 +227,10 @@ def agency_suggest(q: str, *, limit: int = 8) -> list[dict]:
 
 
 def news_page_models() -> list:
-    """The page models shown as news (setting COORDINATION_SEARCH_NEWS_MODELS); missing ones skip."""
+    """The page models the site search lists under "news" (setting COORDINATION_SEARCH_NEWS_MODELS,
+    "app_label.ModelName" labels; none by default); other pages are "pages". Missing ones skip."""
     models = []
-    for label in getattr(settings, "COORDINATION_SEARCH_NEWS_MODELS", DEFAULT_NEWS_MODELS):
+    for label in getattr(settings, "COORDINATION_SEARCH_NEWS_MODELS", ()):
         try:
             models.append(apps.get_model(label))
         except (LookupError, ValueError):
