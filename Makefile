@@ -51,7 +51,7 @@ bench-search: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py bench_search $(if $(SCALE),--scale)
 
-# Compile locale/*/LC_MESSAGES/*.po to the committed .mo files, in pure Python (no GNU gettext).
+# Compile locale/*/LC_MESSAGES/*.po to the committed .mo files with Babel (no GNU gettext needed).
 # To refresh the English catalogue after changing Thai source strings (needs GNU gettext):
 #   $(PY) manage.py makemessages -l en --no-obsolete --add-location file \
 #     -i .venv -i node_modules -i staticfiles -i tests -i test-artifacts -i media -i scripts -i docs

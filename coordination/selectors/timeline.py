@@ -102,6 +102,12 @@ def _related_names(rows_by_model: dict) -> dict:
 
 
 def _changes(model, newer, older, names) -> list[FieldChange]:
+    """What `newer` changed since `older` (None: a new record), in the model's field order.
+
+    Not simple-history's ``diff_against``: it skips non-editable fields (and raises KeyError
+    when asked for one), so a reordered contact (``sort_order``) or an expired agency would
+    show no change; it also sorts by field name and needs an older row.
+    """
     changes = []
     for model_field in _shown_fields(model):
         attname = model_field.attname
