@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from coordination.layout import base_template
 from coordination.search import agency_search, agency_suggest, page_search, parse_query
 from coordination.selectors.public import agency_public_view, public_agencies, with_card_relations
 
@@ -105,6 +106,7 @@ def site_search(request):
             for key in keys
         ]
     context = {
+        "coordination_base_template": base_template(),
         "query": q,
         "only": only,
         "groups": groups,

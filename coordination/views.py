@@ -14,6 +14,7 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.cache import never_cache
 
 from coordination.jsonld import agency_jsonld, jsonld_script
+from coordination.layout import base_template
 from coordination.selectors.directory import (
     DirectoryFilters,
     directory_agency,
@@ -70,6 +71,7 @@ def directory_listing_view(request, *, page):
     )
     context = page.get_context(request)
     context.update(
+        coordination_base_template=base_template(),
         listing=listing,
         staff_view=staff,
         can_view_staff=staff or can_view_staff(request),
@@ -90,6 +92,7 @@ def agency_view(request, *, page, slug):
     agency_url = request.build_absolute_uri(f"{directory_url}{slug}/")
     context = page.get_context(request)
     context.update(
+        coordination_base_template=base_template(),
         card=card,
         staff_view=False,
         can_view_staff=can_view_staff(request),
@@ -121,6 +124,7 @@ def _agency_staff_view(request, *, page, slug):
     directory_url = page.agency_url_base(request)
     context = page.get_context(request)
     context.update(
+        coordination_base_template=base_template(),
         card=card,
         staff_view=True,
         can_view_staff=True,
