@@ -16,6 +16,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from coordination.cards import agency_public_view, public_agencies, with_card_relations
+from coordination.layout import base_template
 from coordination.search.queries import agency_search, agency_suggest, page_search, parse_query
 from coordination.selectors.directory import agency_url, directory_base_url
 
@@ -98,6 +99,7 @@ def site_search(request):
             for key in keys
         ]
     context = {
+        "coordination_base_template": base_template(),
         "query": q,
         "only": only,
         "groups": groups,

@@ -16,6 +16,7 @@ from wagtail.models import Page
 
 from coordination.cache import page_cache_stamp
 from coordination.jsonld import agency_jsonld, jsonld_script
+from coordination.layout import base_template
 from coordination.pages import DirectoryPage
 from coordination.permissions import can_view_registry
 from coordination.selectors.directory import (
@@ -72,6 +73,7 @@ def directory_listing_view(request, *, page):
     )
     context = page.get_context(request)
     context.update(
+        coordination_base_template=base_template(),
         listing=listing,
         staff_view=staff,
         can_view_staff=staff or can_view_staff(request),
@@ -92,6 +94,7 @@ def agency_view(request, *, page, slug):
     absolute_url = request.build_absolute_uri(agency_url(directory_url, slug))
     context = page.get_context(request)
     context.update(
+        coordination_base_template=base_template(),
         card=card,
         staff_view=False,
         can_view_staff=can_view_staff(request),
@@ -123,6 +126,7 @@ def _agency_staff_view(request, *, page, slug):
     directory_url = page.agency_url_base(request)
     context = page.get_context(request)
     context.update(
+        coordination_base_template=base_template(),
         card=card,
         staff_view=True,
         can_view_staff=True,

@@ -26,6 +26,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "coordination.display",
             "coordination.geo",
             "coordination.identifiers",
+            "coordination.layout",
             "coordination.permissions",
             "coordination.phones",
             "coordination.roles",

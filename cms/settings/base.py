@@ -157,6 +157,8 @@ WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 
 # The registry app's site search lists these page models under "news" (docs/pluggable.md).
 COORDINATION_SEARCH_NEWS_MODELS = ["home.NewsPage"]
+# The registry's public pages (directory, agency pages, /search/) sit inside our site's frame.
+COORDINATION_BASE_TEMPLATE = "base.html"
 
 # History rows are written by coordination.history, which skips saves that change no data.
 SIMPLE_HISTORY_REVERT_DISABLED = True
