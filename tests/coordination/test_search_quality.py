@@ -3,9 +3,9 @@ search on the same backend in the same run (what `make bench-search` reports).""
 
 import pytest
 
+from coordination.demo.registry import registry_demo_load
 from coordination.search.quality import compare, quality_queries, reindex_agencies
 from coordination.selectors.public import public_agencies
-from coordination.services.demo import registry_demo_load
 
 pytestmark = pytest.mark.django_db
 

@@ -10,10 +10,9 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import connection
 
+from coordination.demo.sample import OFFICE_SLUG  # an agency seed_demo always loads
 from coordination.search.quality import compare, quality_queries, reindex_agencies
 from coordination.search.segmenter import name_stems
-
-OFFICE_SLUG = "uthai-thani-pesao-1"  # an agency seed_demo always loads
 
 
 class Command(BaseCommand):
