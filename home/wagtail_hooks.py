@@ -5,6 +5,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.demo.site import build_demo_site as demo_site_build
 from home.models import NewsCategory
 
 
@@ -23,10 +24,9 @@ register_snippet(NewsCategoryViewSet)
 @hooks.register("seed_demo")
 def build_demo_site(stdout=None):
     """Build the demo website's pages, settings and menus (called by `manage.py seed_demo`)."""
-    from home.demo import build_demo_site as build
 
     def log(message: str) -> None:
         if stdout is not None:
             stdout.write(message)
 
-    return build(log=log)
+    return demo_site_build(log=log)

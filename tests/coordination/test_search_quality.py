@@ -4,8 +4,8 @@ search on the same backend in the same run (what `make bench-search` reports).""
 import pytest
 
 from coordination.cards import public_agencies
+from coordination.demo.registry import registry_demo_load
 from coordination.search.quality import compare, quality_queries, reindex_agencies
-from coordination.services.demo import registry_demo_load
 
 pytestmark = pytest.mark.django_db
 

@@ -12,8 +12,8 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import ModelLogEntry, Revision, WorkflowState
 
 from coordination import geo, roles
+from coordination.demo import sample
 from coordination.models import Agency, AgencyPhone, Contact, SchoolNetwork
-from coordination.services import demo_data
 
 OFFICE_GROUPS = [
     "กลุ่มอำนวยการ",
@@ -102,7 +102,7 @@ def test_area_schools_are_believable(demo_output, db):
 
 
 def test_office_and_its_groups(demo_output, db):
-    office = Agency.objects.get(slug=demo_data.OFFICE_SLUG)
+    office = Agency.objects.get(slug=sample.OFFICE_SLUG)
     assert office.name_th == "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาอุทัยธานี เขต 1"
     assert office.scope == "internal"
     groups = Agency.objects.filter(category__slug="office-group", parent=office, live=True)
@@ -141,8 +141,8 @@ def test_every_record_is_valid_and_labelled_as_sample(demo_output, db):
         agency.full_clean()
         for child in [*agency.contacts.all(), *agency.phones.all()]:
             child.full_clean()
-        assert demo_data.SAMPLE_TAG in [t.name for t in agency.tags.all()], agency.name_th
-        assert demo_data.SAMPLE_NOTE in agency.mission, agency.name_th
+        assert sample.SAMPLE_TAG in [t.name for t in agency.tags.all()], agency.name_th
+        assert sample.SAMPLE_NOTE in agency.mission, agency.name_th
         for email in [agency.email, *[c.email for c in agency.contacts.all()]]:
             assert not email or re.search(r"example\.(go\.th|com|org)$", email), email
 
@@ -162,12 +162,12 @@ def test_personal_data_follows_the_pdpa_defaults(demo_output, db):
 
 
 def test_workflow_states_are_real(demo_output, db):
-    draft = Agency.objects.get(slug=demo_data.DRAFT_SLUG)
+    draft = Agency.objects.get(slug=sample.DRAFT_SLUG)
     assert not draft.live and draft.live_revision is None and draft.latest_revision
-    pending = Agency.objects.get(slug=demo_data.PENDING_CHANGE_SLUG)
+    pending = Agency.objects.get(slug=sample.PENDING_CHANGE_SLUG)
     assert pending.live and pending.has_unpublished_changes
     assert pending.latest_revision.as_object().website != pending.website
-    moderated = Agency.objects.get(slug=demo_data.MODERATION_SLUG)
+    moderated = Agency.objects.get(slug=sample.MODERATION_SLUG)
     state = moderated.current_workflow_state
     assert not moderated.live
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
@@ -184,9 +184,9 @@ def test_history_and_audit_log_are_attributed(demo_output, db):
     assert publishes.filter(user=deputy).count() == live.count()
     rows = Agency.history.filter(id__in=live.values("pk"))
     assert rows.filter(history_type="+").count() == live.count()
-    assert set(rows.values_list("history_change_reason", flat=True)) == {demo_data.CHANGE_REASON}
+    assert set(rows.values_list("history_change_reason", flat=True)) == {sample.CHANGE_REASON}
     assert not rows.filter(history_user__isnull=True).exists()
-    assert Contact.history.filter(history_change_reason=demo_data.CHANGE_REASON).exists()
+    assert Contact.history.filter(history_change_reason=sample.CHANGE_REASON).exists()
 
 
 def test_demo_users_have_their_roles(demo_output, db):

@@ -81,7 +81,7 @@ def admin_login(page, base_url: str, username: str, password: str = "password") 
 
 
 def demo_password() -> str:
-    from coordination.services.demo_data import DEMO_PASSWORD
+    from coordination.demo.sample import DEMO_PASSWORD
 
     return DEMO_PASSWORD
 

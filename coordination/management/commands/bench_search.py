@@ -11,12 +11,11 @@ from django.core.management.base import BaseCommand
 from django.db import connection
 
 from coordination.cards import public_agencies
+from coordination.demo.sample import OFFICE_SLUG  # an agency seed_demo always loads
 from coordination.models import Agency
 from coordination.search.quality import compare, quality_queries, reindex_agencies
 from coordination.search.queries import agency_search
 from coordination.search.segmenter import name_stems
-
-OFFICE_SLUG = "uthai-thani-pesao-1"  # an agency seed_demo always loads
 
 
 class Command(BaseCommand):

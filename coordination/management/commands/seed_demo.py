@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 
-from coordination.services.demo import demo_admin_url, registry_demo_load
+from coordination.demo.registry import demo_admin_url, registry_demo_load
 
 
 class Command(BaseCommand):

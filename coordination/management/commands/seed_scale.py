@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from coordination.services.scale import registry_scale_load
+from coordination.demo.scale import registry_scale_load
 
 
 class Command(BaseCommand):

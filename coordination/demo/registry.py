@@ -20,6 +20,16 @@ from wagtail.actions import action_registry
 
 from coordination import geo, roles
 from coordination.choices import size_band_for
+from coordination.demo import sample as data
+from coordination.demo.sample import (
+    CHANGE_REASON,
+    DEMO_PASSWORD,
+    EMAIL_DOMAIN,
+    OFFICE_SLUG,
+    SAMPLE_NOTE,
+    SAMPLE_TAG,
+    UserSpec,
+)
 from coordination.identifiers import tax_id_check_digit
 from coordination.models import (
     Agency,
@@ -32,16 +42,6 @@ from coordination.models import (
     SchoolNetwork,
     Scope,
     Visibility,
-)
-from coordination.services import demo_data as data
-from coordination.services.demo_data import (
-    CHANGE_REASON,
-    DEMO_PASSWORD,
-    EMAIL_DOMAIN,
-    OFFICE_SLUG,
-    SAMPLE_NOTE,
-    SAMPLE_TAG,
-    UserSpec,
 )
 
 DEMO_USERS = [
@@ -158,65 +158,20 @@ class _DemoLoader:
     # Agencies ----------------------------------------------------------------------------
 
     def office_and_groups(self) -> None:
+        office = data.OFFICE
         rng = random.Random(OFFICE_SLUG)
-        phone = "056-599-100"
+        contacts = [self._contact(rng, **spec) for spec in office["contacts"]]
         self.office = self._add(
             rng,
-            slug=OFFICE_SLUG,
-            name_th="สำนักงานเขตพื้นที่การศึกษาประถมศึกษาอุทัยธานี เขต 1",
-            name_en="Uthai Thani Primary Educational Service Area Office 1",
-            short_name="สพป.อุทัยธานี เขต 1",
-            category="education-office",
+            **office["agency"],
             scope=Scope.INTERNAL,
-            subdistrict="610101",
-            house_no="71",
-            road="ถนนท่าช้าง",
-            mission=(
-                "ส่งเสริม สนับสนุน และกำกับดูแลการจัดการศึกษาขั้นพื้นฐานของโรงเรียนในอำเภอเมืองอุทัยธานี "
-                "ทัพทัน สว่างอารมณ์ หนองฉาง และหนองขาหย่าง (สพป.อน.1)"
-            ),
-            email=f"contact@{EMAIL_DOMAIN}",
-            email_saraban=f"saraban@{EMAIL_DOMAIN}",
-            website=f"https://www.{EMAIL_DOMAIN}",
-            facebook_url="https://www.facebook.com/example.uthai1",
-            line_oa="@example-uthai1",
-            phones=[
-                (PhoneKind.OFFICE, phone, "สายกลาง", True),
-                (PhoneKind.FAX, "056-599-101", "", True),
-                (PhoneKind.HOTLINE, "056-599-199", "ศูนย์รับเรื่องร้องเรียน", True),
-            ],
-            contacts=[
-                self._contact(
-                    rng,
-                    position="ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาประถมศึกษาอุทัยธานี เขต 1",
-                    role=ContactRole.HEAD,
-                    phone=f"{phone} ต่อ 100",
-                    email=f"director@{EMAIL_DOMAIN}",
-                ),
-                self._contact(
-                    rng,
-                    position="รองผู้อำนวยการสำนักงานเขตพื้นที่การศึกษา (กำกับกลุ่มอำนวยการ)",
-                    role=ContactRole.DEPUTY,
-                    phone=f"{phone} ต่อ 102",
-                    email=f"deputy1@{EMAIL_DOMAIN}",
-                    line=True,
-                ),
-                self._contact(
-                    rng,
-                    position="เจ้าพนักงานธุรการชำนาญงาน งานสารบรรณ",
-                    role=ContactRole.SARABAN,
-                    phone=f"{phone} ต่อ 111",
-                    email=f"saraban@{EMAIL_DOMAIN}",
-                ),
-            ],
+            phones=[(p["kind"], p["number"], p["label"], True) for p in office["phones"]],
+            contacts=contacts,
         )
+        phone = office["phones"][0]["number"]  # the switchboard; group desks are its extensions
+        address = {key: office["agency"][key] for key in ("subdistrict", "house_no", "road")}
         for spec in data.OFFICE_GROUPS:
             rng = random.Random(spec.slug)
-            head = (
-                "หัวหน้าหน่วยตรวจสอบภายใน"
-                if spec.slug.endswith("audit")
-                else f"ผู้อำนวยการ{spec.name_th}"
-            )
             self._add(
                 rng,
                 slug=spec.slug,
@@ -225,16 +180,14 @@ class _DemoLoader:
                 category="office-group",
                 scope=Scope.INTERNAL,
                 parent=self.office,
-                subdistrict="610101",
-                house_no="71",
-                road="ถนนท่าช้าง",
+                **address,
                 mission=spec.duties,
                 email=f"{spec.slug.removeprefix('uthai1-')}@{EMAIL_DOMAIN}",
                 phones=[(PhoneKind.OFFICE, f"{phone} ต่อ {spec.extension}", "", True)],
                 contacts=[
                     self._contact(
                         rng,
-                        position=head,
+                        position=spec.head,
                         role=ContactRole.HEAD,
                         phone=f"{phone} ต่อ {spec.extension}",
                         email=f"head.{spec.slug.removeprefix('uthai1-')}@{EMAIL_DOMAIN}",
@@ -248,7 +201,10 @@ class _DemoLoader:
                     ),
                 ],
             )
-        _say(self.stdout, _("สำนักงานและกลุ่มในสำนักงาน %(count)d หน่วย") % {"count": 11})
+        _say(
+            self.stdout,
+            _("สำนักงานและกลุ่มในสำนักงาน %(count)d หน่วย") % {"count": 1 + len(data.OFFICE_GROUPS)},
+        )
 
     def schools(self) -> None:
         network_agencies = {}

@@ -11,11 +11,13 @@ from datetime import timedelta
 from django.apps import apps
 from django.core.files.images import ImageFile
 from django.utils import timezone
+from PIL import Image as PILImage
+from PIL import ImageDraw
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
 from coordination.cards import public_agencies
-from home import demo_content as content
+from home.demo import content
 from home.models import (
     FooterMenuLink,
     HeaderMenuLink,
@@ -139,9 +141,6 @@ def _demo_image(title: str, colour: tuple[int, int, int]):
     image = Image.objects.filter(title=title).first()
     if image is not None:
         return image
-    from PIL import Image as PILImage
-    from PIL import ImageDraw
-
     picture = PILImage.new("RGB", (1200, 675), colour)
     draw = ImageDraw.Draw(picture)
     for step in range(6):
@@ -167,7 +166,7 @@ def _agencies_for(category_slugs: list[str], limit: int = 3):
     )
 
 
-def _news_post(index: NewsIndexPage, categories: dict, post: tuple) -> bool:
+def _news_post(index: NewsIndexPage, categories: dict, post: content.NewsPost) -> bool:
     slug, title, category_slug, days_ago, intro, paragraphs, agency_categories, tags = post
     if _child(index, NewsPage, slug) is not None:
         return False

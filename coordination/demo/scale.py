@@ -24,6 +24,7 @@ from wagtail.models import ModelLogEntry, Revision
 
 from coordination import geo
 from coordination.choices import size_band_for
+from coordination.demo import demo_data_load
 from coordination.identifiers import tax_id_check_digit
 from coordination.models import (
     Agency,
@@ -57,83 +58,11 @@ CATEGORY_WEIGHTS = {
 DRAFT_SHARE = 0.04  # never published
 INTERNAL_SHARE = 0.08  # visibility "internal"
 
-GOVERNMENT_NAMES = [
-    "ที่ว่าการอำเภอ{district}",
-    "สถานีตำรวจภูธร{district}",
-    "โรงพยาบาล{district}",
-    "โรงพยาบาลส่งเสริมสุขภาพตำบล{subdistrict}",
-    "สำนักงานเกษตรอำเภอ{district}",
-    "สำนักงานสาธารณสุขอำเภอ{district}",
-    "สำนักงานพัฒนาชุมชนอำเภอ{district}",
-    "สำนักงานที่ดินจังหวัด{province} สาขา{district}",
-]
-EDUCATION_NAMES = [
-    "ศูนย์ส่งเสริมการเรียนรู้อำเภอ{district}",
-    "ห้องสมุดประชาชนอำเภอ{district}",
-    "สำนักงานศึกษาธิการจังหวัด{province}",
-    "สำนักงานเขตพื้นที่การศึกษาประถมศึกษา{province} เขต {k}",
-]
-STATE_ENTERPRISE_NAMES = [
-    "การไฟฟ้าส่วนภูมิภาคอำเภอ{district}",
-    "การประปาส่วนภูมิภาคสาขา{district}",
-    "ที่ทำการไปรษณีย์{district}",
-    "ธนาคารออมสินสาขา{district}",
-]
-NGO_NAMES = [
-    "มูลนิธิเพื่อการศึกษาเด็ก{province}",
-    "มูลนิธิรักษ์ถิ่น{subdistrict}",
-    "สมาคมผู้ปกครองและครูอำเภอ{district}",
-    "ชมรมผู้สูงอายุตำบล{subdistrict}",
-]
-COMPANY_NAMES = [
-    "บริษัท {subdistrict}ศึกษาภัณฑ์ จำกัด",
-    "ห้างหุ้นส่วนจำกัด {district}การช่าง",
-    "บริษัท {province}คอมพิวเตอร์ จำกัด",
-    "บริษัท {district}ก่อสร้าง จำกัด",
-]
-OFFICE_GROUPS = [
-    "กลุ่มอำนวยการ",
-    "กลุ่มนโยบายและแผน",
-    "กลุ่มบริหารงานบุคคล",
-    "กลุ่มส่งเสริมการจัดการศึกษา",
-    "กลุ่มนิเทศ ติดตามและประเมินผลการจัดการศึกษา",
-]
-SCHOOL_PREFIXES = ["โรงเรียนบ้าน", "โรงเรียนบ้าน", "โรงเรียนวัด", "โรงเรียนชุมชน", "โรงเรียนอนุบาล"]
-SCHOOL_SUFFIXES = ["", "", "", "", "วิทยา", " (ประชาสามัคคี)", " (ราษฎร์บำรุง)", "ศึกษา"]
-MALE_FIRST_NAMES = ["สมชาย", "ประเสริฐ", "วีระ", "สุรชัย", "ธนพล", "อนุชา", "วิชัย", "ปรีชา"]
-FEMALE_FIRST_NAMES = ["สมศรี", "วิไลวรรณ", "กาญจนา", "สุดารัตน์", "พรทิพย์", "นงลักษณ์", "ศิริพร", "รัตนา"]
-LAST_NAMES = [
-    "ใจดี",
-    "บุญมา",
-    "ทองดี",
-    "สุขสวัสดิ์",
-    "พรหมมา",
-    "มั่นคง",
-    "อินทร์แก้ว",
-    "ธรรมรักษ์",
-    "เพชรรัตน์",
-    "จันทร์หอม",
-    "วงศ์ใหญ่",
-    "ปัญญาดี",
-    "ชัยมงคล",
-    "คำแสน",
-    "ศรีสุข",
-    "เรืองศรี",
-]
+# Name templates per category, name pools, contact positions and landline area codes.
+DATA = demo_data_load("scale.json")
+TEMPLATES = DATA["name_templates"]  # category slug -> name templates filled in with the place
+
 ROLES = [ContactRole.HEAD, ContactRole.DEPUTY, ContactRole.COORDINATOR, ContactRole.SARABAN]
-# Landline area codes by the first digit of the DOPA province code (region).
-AREA_CODES = {
-    "1": "035",
-    "2": "038",
-    "3": "044",
-    "4": "042",
-    "5": "053",
-    "6": "056",
-    "7": "034",
-    "8": "077",
-    "9": "074",
-}
-BANGKOK_AREA = {"10", "11", "12", "13"}
 
 
 @dataclass(frozen=True)
@@ -307,9 +236,9 @@ class _Builder:
         return built
 
     def _fill_school(self, agency, place, rng, number):
-        prefix = rng.choice(SCHOOL_PREFIXES)
+        prefix = rng.choice(DATA["school_prefixes"])
         name = place.district if prefix == "โรงเรียนอนุบาล" else place.subdistrict
-        agency.name_th = f"{prefix}{name}{rng.choice(SCHOOL_SUFFIXES)}"
+        agency.name_th = f"{prefix}{name}{rng.choice(DATA['school_suffixes'])}"
         students = int(rng.lognormvariate(4.8, 0.8))
         agency.school_code = f"9{number:09d}"
         agency.smis_code = f"9{number % 10_000_000:07d}"
@@ -334,26 +263,30 @@ class _Builder:
             agency.short_name = f"ทต.{place.subdistrict}"
 
     def _fill_government(self, agency, place, rng, number):
-        agency.name_th = _format(rng.choice(GOVERNMENT_NAMES), place)
+        agency.name_th = _format(rng.choice(TEMPLATES["government"]), place)
 
     def _fill_education_office(self, agency, place, rng, number):
-        agency.name_th = _format(rng.choice(EDUCATION_NAMES), place, k=rng.randint(1, 3))
+        agency.name_th = _format(
+            rng.choice(TEMPLATES["education-office"]), place, k=rng.randint(1, 3)
+        )
 
     def _fill_state_enterprise(self, agency, place, rng, number):
-        agency.name_th = _format(rng.choice(STATE_ENTERPRISE_NAMES), place)
+        agency.name_th = _format(rng.choice(TEMPLATES["state-enterprise"]), place)
 
     def _fill_ngo(self, agency, place, rng, number):
-        agency.name_th = _format(rng.choice(NGO_NAMES), place)
+        agency.name_th = _format(rng.choice(TEMPLATES["ngo"]), place)
         agency.email = f"contact{number}@scale.example.org"
 
     def _fill_private_company(self, agency, place, rng, number):
-        agency.name_th = _format(rng.choice(COMPANY_NAMES), place)
+        agency.name_th = _format(rng.choice(TEMPLATES["private-company"]), place)
         agency.email = f"sales{number}@scale.example.com"
         first_twelve = f"0995{number % 100_000_000:08d}"
         agency.tax_id = first_twelve + tax_id_check_digit(first_twelve)
 
     def _fill_office_group(self, agency, place, rng, number):
-        agency.name_th = f"{rng.choice(OFFICE_GROUPS)} สพป.{place.province} เขต {rng.randint(1, 3)}"
+        agency.name_th = (
+            f"{rng.choice(DATA['office_groups'])} สพป.{place.province} เขต {rng.randint(1, 3)}"
+        )
 
     def _fill_school_network(self, agency, place, rng, number):
         agency.name_th = f"เครือข่ายสถานศึกษา{place.subdistrict}"
@@ -374,30 +307,24 @@ def _format(template: str, place: Place, **extra) -> str:
 
 def _person_name(rng: random.Random) -> str:
     if rng.random() < 0.5:
-        return f"นาย{rng.choice(MALE_FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
+        return f"นาย{rng.choice(DATA['male_first_names'])} {rng.choice(DATA['last_names'])}"
     title = rng.choice(["นาง", "นางสาว"])
-    return f"{title}{rng.choice(FEMALE_FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
+    return f"{title}{rng.choice(DATA['female_first_names'])} {rng.choice(DATA['last_names'])}"
 
 
 def _position(category_slug: str, index: int) -> str:
-    heads = {
-        "school": "ผู้อำนวยการโรงเรียน",
-        "local-admin": "นายกองค์การบริหารส่วนตำบล",
-        "person": "บุคคลทั่วไป",
-        "private-company": "กรรมการผู้จัดการ",
-        "ngo": "ประธาน",
-    }
-    others = ["รองหัวหน้าหน่วยงาน", "เจ้าหน้าที่ผู้ประสานงาน", "เจ้าพนักงานธุรการ งานสารบรรณ"]
     if index == 0:
-        return heads.get(category_slug, "หัวหน้าหน่วยงาน")
+        return DATA["head_positions"].get(category_slug, DATA["default_head_position"])
+    others = DATA["other_positions"]
     return others[(index - 1) % len(others)]
 
 
 def _landline(place: Place, rng: random.Random) -> str:
     """A number in the national format `phone_normalize` stores, e.g. "056 511 061"."""
-    if place.province_code in BANGKOK_AREA:
+    if place.province_code in DATA["bangkok_province_codes"]:
         return f"02 {rng.randint(100, 999)} {rng.randint(0, 9999):04d}"
-    area = AREA_CODES[place.province_code[0]]
+    # Landline area codes by the first digit of the DOPA province code (region).
+    area = DATA["area_codes"][place.province_code[0]]
     return f"{area} {rng.randint(100, 999)} {rng.randint(0, 999):03d}"
 
 
