@@ -6,6 +6,7 @@ from datetime import date
 from email.utils import parsedate_to_datetime
 
 from django.urls import reverse
+from wagtail.rich_text import RichText
 from wagtail.test.utils.form_data import (
     nested_form_data,
     querydict_from_html,
@@ -69,7 +70,8 @@ def test_feed_stays_valid_xml_with_control_characters_already_stored(client, new
     # Saved around the input rule (an old row, a raw update): the feed must still be XML.
     NewsPage.objects.filter(pk=post.pk).update(
         # (No NUL: PostgreSQL text cannot hold one, so no stored row can carry it.)
-        title="ประกาศ\x0cรับสมัคร\ufffe", intro="สรุป\x0bข่าว\x01\nบรรทัดสอง"
+        title="ประกาศ\x0cรับสมัคร\ufffe",
+        intro="สรุป\x0bข่าว\x01\nบรรทัดสอง",
     )
     response = client.get("/news/feed/")
     assert response.status_code == 200
@@ -85,7 +87,9 @@ def test_page_editor_strips_control_characters_pasted_into_a_news_post(
     client.force_login(superuser)
     edit_url = reverse("wagtailadmin_pages:edit", args=[post.pk])
     data = querydict_from_html(client.get(edit_url).content.decode(), form_id="page-edit-form")
-    body = nested_form_data({"body": streamfield([("paragraph", rich_text("<p>เนื้อหา</p>"))])})
+    body = nested_form_data(
+        {"body": streamfield([("paragraph", rich_text("<p>เนื้อ\x0bหา\x0cข่าว</p>"))])}
+    )
     for name, value in body.items():
         data[name] = value
     data["title"] = "ข่าว\x0bรับสมัครครู"
@@ -97,9 +101,22 @@ def test_page_editor_strips_control_characters_pasted_into_a_news_post(
     assert response.status_code == 302
     post.refresh_from_db()
     assert (post.title, post.intro) == ("ข่าวรับสมัครครู", "สรุปข่าว\nบรรทัดสอง")
+    paragraph = str(post.body[0].value)  # text inside blocks too
+    assert "เนื้อหา" in paragraph and "\x0b" not in paragraph and "\x0c" not in paragraph
     assert post.live and not post.has_unpublished_changes
     [item] = ET.fromstring(client.get("/news/feed/").content).findall("channel/item")
     assert item.findtext("title") == "ข่าวรับสมัครครู"
+
+
+def test_text_inside_stream_blocks_loses_control_characters_on_clean(news_index):
+    post = make_news(news_index, 1)[0]
+    post.body = [
+        ("heading", {"text": "หัว\x0bข้อ", "level": "h2"}),
+        ("paragraph", RichText("<p>ย่อ\x1fหน้า\nบรรทัด</p>")),
+    ]
+    post.full_clean()
+    assert post.body[0].value["text"] == "หัวข้อ"
+    assert str(post.body[1].value) == "<p>ย่อหน้า\nบรรทัด</p>"
 
 
 def test_sitemap_uses_the_requested_host_for_pages_and_agencies(
