@@ -53,6 +53,7 @@ def warn_about_hidden_agencies(request, page):
 def register_registry_admin_urls():
     urls = [
         path("address.json", admin_views.address_reference, name="address_reference"),
+        path("agency-slug.json", admin_views.agency_slug_suggestion, name="agency_slug"),
         path("agency/<int:pk>/timeline/", admin_views.agency_timeline_view, name="agency_timeline"),
     ]
     return [path("coordination/", include((urls, "coordination_admin")))]
