@@ -1,11 +1,14 @@
-"""Finding agencies from the admin's search box."""
+"""Finding agencies from the admin's search box, and the approvers' preview in Sarabun."""
 
 import re
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.contrib.staticfiles import finders
 from django.urls import reverse
 
+from coordination.models import Agency
+from tests.coordination.admin_forms import agency_form_data
 from tests.factories import AgencyFactory
 
 pytestmark = pytest.mark.django_db
@@ -47,3 +50,24 @@ def test_admin_search_hides_agencies_from_people_who_may_not_read_them(client, d
     html = client.get(reverse("wagtailadmin_home")).content.decode()
 
     assert reverse(f"{AGENCIES}:list") not in html
+
+
+def test_moderation_preview_loads_sarabun(client, officer, director):
+    client.force_login(officer)
+    client.post(reverse(f"{AGENCIES}:add"), {**agency_form_data(), "action-submit": "submit"})
+    agency = Agency.objects.get()
+    task = agency.current_workflow_task
+    client.force_login(director)
+    html = client.get(
+        reverse(f"{AGENCIES}:workflow_preview", args=[agency.pk, task.pk])
+    ).content.decode()
+
+    stylesheet = re.search(r'href="([^"]*coordination/css/fonts\.css)"', html)
+    assert stylesheet, "the preview links the registry's own Sarabun stylesheet"
+    css_path = finders.find("coordination/css/fonts.css")
+    with open(css_path, encoding="utf-8") as file:
+        css = file.read()
+    assert 'font-family: "Sarabun"' in css
+    for font in re.findall(r'url\("\.\./fonts/([^"]+)"\)', css):
+        assert finders.find(f"coordination/fonts/{font}"), font
+    assert "ประชาชนจะเห็น (บัตรสาธารณะ)" in html
