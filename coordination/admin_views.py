@@ -10,8 +10,10 @@ from django.views.decorators.http import require_GET
 
 from coordination import geo
 from coordination.models import Agency
-from coordination.permissions import can_view_registry
+from coordination.models.rules import agency_free_slug
+from coordination.permissions import can_edit_registry, can_view_registry
 from coordination.selectors.timeline import agency_timeline
+from coordination.text import text_without_controls
 
 
 @require_GET
@@ -19,6 +21,21 @@ from coordination.selectors.timeline import agency_timeline
 def address_reference(request):
     """The Thai address reference for the cascading pickers, served from this server."""
     return JsonResponse(geo.address_reference(), json_dumps_params={"ensure_ascii": False})
+
+
+@require_GET
+def agency_slug_suggestion(request):
+    """The slug the agency editor fills in as the officer types the Thai name: romanised and
+    free (`?name=…`; `&agency=<pk>` when editing, so that the agency's own slug is not a clash)."""
+    if not can_edit_registry(request.user):
+        raise PermissionDenied
+    agency_pk = request.GET.get("agency", "")
+    probe = Agency(
+        pk=int(agency_pk) if agency_pk.isdigit() else None,
+        name_th=text_without_controls(request.GET.get("name", ""))[:255],
+    )
+    slug = agency_free_slug(probe) if probe.name_th else ""
+    return JsonResponse({"slug": slug})
 
 
 @require_GET

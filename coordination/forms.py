@@ -35,7 +35,7 @@ class AgencyAdminForm(WagtailAdminModelForm):
     )
 
     class Media:
-        js = ["coordination/js/address-picker.js"]
+        js = ["coordination/js/address-picker.js", "coordination/js/slug-from-name.js"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -44,6 +44,16 @@ class AgencyAdminForm(WagtailAdminModelForm):
         def current(name):
             value = data.get(self.add_prefix(name)) if self.is_bound else None
             return value if value is not None else getattr(self.instance, name, "")
+
+        if "slug" in self.fields and "name_th" in self.fields:
+            # Filled in from the Thai name as the officer types (slug-from-name.js).
+            self.fields["slug"].widget.attrs.update(
+                {
+                    "data-slug-suggest-url": reverse("coordination_admin:agency_slug"),
+                    "data-slug-source": self["name_th"].auto_id,
+                    "data-slug-agency": self.instance.pk or "",
+                }
+            )
 
         empty = [("", "---------")]
         province, district = current("province_code"), current("district_code")

@@ -3,7 +3,9 @@
 from django.contrib import messages
 from django.urls import include, path, reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.search import SearchArea
 from wagtail.admin.widgets import ListingButton
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -53,9 +55,28 @@ def warn_about_hidden_agencies(request, page):
 def register_registry_admin_urls():
     urls = [
         path("address.json", admin_views.address_reference, name="address_reference"),
+        path("agency-slug.json", admin_views.agency_slug_suggestion, name="agency_slug"),
         path("agency/<int:pk>/timeline/", admin_views.agency_timeline_view, name="agency_timeline"),
     ]
     return [path("coordination/", include((urls, "coordination_admin")))]
+
+
+class AgencySearchArea(SearchArea):
+    """The admin's search box offers the agency listing (its Thai-aware search) to its readers."""
+
+    def is_shown(self, request):
+        return can_view_registry(request.user)
+
+
+@hooks.register("register_admin_search_area")
+def register_agency_search_area():
+    return AgencySearchArea(
+        gettext_lazy("หน่วยงาน"),
+        reverse("wagtailsnippets_coordination_agency:list"),
+        name="agencies",
+        icon_name="site",
+        order=150,
+    )
 
 
 @hooks.register("register_snippet_listing_buttons")

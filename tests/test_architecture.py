@@ -32,6 +32,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "coordination.roles",
             "coordination.search",  # the package itself: no imports
             "coordination.search.segmenter",
+            "coordination.slugs",
             "coordination.text",
             "coordination.thai_dates",
         ),

@@ -40,7 +40,7 @@ from coordination.identifiers import (
     tax_id_validator,
 )
 from coordination.models.reference import AgencyCategory, SchoolNetwork
-from coordination.models.rules import agency_errors
+from coordination.models.rules import agency_errors, agency_free_slug
 from coordination.models.text import TextCleaningMixin
 from coordination.phones import phone_clean_fields
 
@@ -110,7 +110,12 @@ class Agency(
         max_length=120,
         unique=True,
         allow_unicode=True,
-        help_text=_("ใช้ในที่อยู่หน้าเว็บของหน่วยงาน เช่น /directory/ban-nong-chang/"),
+        blank=True,
+        help_text=_(
+            "ระบบกรอกให้โดยอัตโนมัติจากชื่อภาษาไทย (ถอดเป็นอักษรโรมันตามหลักเกณฑ์ของ"
+            "ราชบัณฑิตยสภา) แก้ไขได้ ใช้ในที่อยู่หน้าเว็บของหน่วยงาน "
+            "เช่น /directory/rong-rian-ban-nong-chang/"
+        ),
     )
     scope = models.CharField(
         _("ขอบเขต"), max_length=10, choices=Scope.choices, default=Scope.EXTERNAL, db_index=True
@@ -349,6 +354,9 @@ class Agency(
 
     def clean(self):
         super().clean()
+        if not self.slug:
+            # Officers type the Thai name; the Latin URL is made for them (editable).
+            self.slug = agency_free_slug(self)
         if errors := agency_errors(self):
             raise ValidationError(errors)
 

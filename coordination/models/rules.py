@@ -7,8 +7,30 @@ from django.utils.translation import gettext as _
 
 from coordination import geo
 from coordination.choices import AgencyStatus, CategoryKind
+from coordination.slugs import romanised_slug
 
 IDENTIFIER_FIELDS = ("school_code", "smis_code", "obec_code", "tax_id")
+# Room kept in the slug field for a clash suffix ("-2" ... "-999").
+SLUG_SUFFIX_ROOM = 4
+# A name with nothing to romanise (symbols only) still gets a slug.
+SLUG_FALLBACK = "agency"
+
+
+def agency_free_slug(agency) -> str:
+    """A slug no other agency has, romanised from `agency`'s Thai name: "rong-rian-ban-nong-chang",
+    or "rong-rian-ban-nong-chang-2", "-3" ... when another agency has it already."""
+    max_length = type(agency)._meta.get_field("slug").max_length
+    base = romanised_slug(agency.name_th, max_length=max_length - SLUG_SUFFIX_ROOM)
+    base = base or SLUG_FALLBACK
+    others = type(agency)._default_manager.exclude(pk=agency.pk or None)
+    taken = set(
+        others.filter(Q(slug=base) | Q(slug__startswith=f"{base}-")).values_list("slug", flat=True)
+    )
+    slug, number = base, 1
+    while slug in taken:
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
 
 
 def agency_identifier_clashes(agency) -> dict:

@@ -38,3 +38,21 @@ def test_officer_creates_a_school_with_cascading_address(live_server, new_page, 
         "61170",
     )
     assert agency.live is False
+
+
+def test_slug_follows_the_thai_name_until_the_officer_types_one(live_server, new_page, officer):
+    page = new_page()
+    admin_login(page, live_server.url, "officer")
+    page.goto(f"{live_server.url}/admin/snippets/coordination/agency/add/")
+
+    page.fill("#id_name_th", "โรงเรียนบ้านทุ่งโพ")
+    page.wait_for_function("document.querySelector('#id_slug').value === 'rong-rian-ban-thung-pho'")
+    page.fill("#id_name_th", "โรงเรียนบ้านหนองฉาง")
+    page.wait_for_function(
+        "document.querySelector('#id_slug').value === 'rong-rian-ban-nong-chang'"
+    )
+
+    page.fill("#id_slug", "ban-nong-chang")
+    page.fill("#id_name_th", "โรงเรียนบ้านหนองฉางใหม่")
+    page.wait_for_timeout(1000)
+    assert page.input_value("#id_slug") == "ban-nong-chang"
