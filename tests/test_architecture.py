@@ -72,6 +72,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "coordination.views",
             "coordination.viewsets",
             "coordination.wagtail_hooks",
+            "coordination.widgets",
         ),
     ),
 ]
