@@ -34,10 +34,21 @@ THAI_MONTHS_SHORT = [
 ]
 
 
+# The era's abbreviation (พุทธศักราช), the years between the eras, and the time of day.
+ERA = "พ.ศ."
+BE_OFFSET = 543
+TIME_OF_DAY = "เวลา {time} น."
+
+
 def thai_date(
-    value: date | datetime | None, *, short: bool = False, with_time: bool = False
+    value: date | datetime | None,
+    *,
+    short: bool = False,
+    with_time: bool = False,
+    with_era: bool = False,
 ) -> str:
-    """Format a stored (CE) date as a Thai Buddhist Era date, e.g. "24 พฤศจิกายน 2569"."""
+    """Format a stored (CE) date as a Thai Buddhist Era date, e.g. "24 พฤศจิกายน 2569"
+    ("24 พฤศจิกายน พ.ศ. 2569" `with_era`, where a CE year stands next to it)."""
     if value is None or value == "":
         return ""
     if isinstance(value, datetime):
@@ -48,7 +59,8 @@ def thai_date(
     else:
         moment = None
     months = THAI_MONTHS_SHORT if short else THAI_MONTHS
-    text = f"{value.day} {months[value.month - 1]} {value.year + 543}"
+    year = f"{ERA} {value.year + BE_OFFSET}" if with_era else value.year + BE_OFFSET
+    text = f"{value.day} {months[value.month - 1]} {year}"
     if with_time and moment is not None:
-        text += f" เวลา {moment:%H:%M} น."
+        text += " " + TIME_OF_DAY.format(time=f"{moment:%H:%M}")
     return text

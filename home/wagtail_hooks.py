@@ -1,7 +1,9 @@
-"""Wiring of the website into Wagtail: the news-category snippet and the demo-site builder."""
+"""Wiring of the website into Wagtail: the news-category snippet, the demo-site builder and the
+admin's help menu."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import SubmenuMenuItem, help_menu
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -30,3 +32,29 @@ def build_demo_site(stdout=None):
             stdout.write(message)
 
     return demo_site_build(log=log)
+
+
+# Wagtail's help menu items that link to its English guide and release notes; each is a
+# "dismissible" item, which is what makes the menu show a "new" badge until clicked.
+WAGTAIL_HELP_ITEMS = ("editor-guide", "whats-new-in-wagtail-")
+
+
+@hooks.register("construct_help_menu")
+def remove_wagtail_guides(request, menu_items):
+    """No English Wagtail guide in the help menu (a Thai guide per role is to come); the keyboard
+    shortcuts stay."""
+    menu_items[:] = [item for item in menu_items if not item.name.startswith(WAGTAIL_HELP_ITEMS)]
+
+
+@hooks.register("construct_main_menu")
+def help_menu_without_badge(request, menu_items):
+    """Wagtail's "Help" submenu is dismissible: it carries a "new" badge until a user opens it.
+    Show the same menu as a plain submenu."""
+    menu_items[:] = [
+        SubmenuMenuItem(
+            item.label, help_menu, name=item.name, icon_name=item.icon_name, order=item.order
+        )
+        if item.name == "help"
+        else item
+        for item in menu_items
+    ]

@@ -118,8 +118,8 @@ def _empty_page_cache():
 
 @pytest.fixture(autouse=True)
 def _thai_by_default():
-    """Each test starts in the site's language: a request that asked for English (LocaleMiddleware)
-    must not leave later tests, such as the request-less 500 page, rendering English."""
+    """Each test starts in the site's language: a test that switched to English must not leave
+    later tests, such as the request-less 500 page, rendering English."""
     from django.utils import translation
 
     translation.activate(settings.LANGUAGE_CODE)

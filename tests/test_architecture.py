@@ -73,6 +73,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "coordination.views",
             "coordination.viewsets",
             "coordination.wagtail_hooks",
+            "coordination.widgets",
         ),
     ),
 ]

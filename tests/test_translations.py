@@ -303,11 +303,13 @@ def test_project_strings_have_english():
 
 
 @pytest.mark.django_db
-def test_public_page_in_english_for_english_browsers(client):
-    # LocaleMiddleware leaves the request's language active in this thread: restore Thai after.
-    with translation.override(settings.LANGUAGE_CODE):
-        response = client.get("/no-such-page/", HTTP_ACCEPT_LANGUAGE="en")
+def test_public_page_stays_thai_for_english_browsers(client):
+    """The site is the office's Thai site: its pages (whose content is Thai) do not switch their
+    own labels to English for a browser set to English, nor does a cached copy vary by it."""
+    response = client.get("/no-such-page/", HTTP_ACCEPT_LANGUAGE="en")
     text = shown_text(response)
     assert response.status_code == 404
-    assert "Page not found" in text
-    assert "Back to the home page" in text
+    assert "กลับไปหน้าแรก" in text
+    assert "Page not found" not in text
+    assert "Back to the home page" not in text
+    assert BeautifulSoup(response.content.decode(), "html.parser").html["lang"] == "th"

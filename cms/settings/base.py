@@ -49,7 +49,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # No LocaleMiddleware: the site and the admin speak Thai whatever the browser asks for; an
+    # admin user who wants English chooses it in the account profile (Wagtail applies it per view).
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -121,6 +122,7 @@ USE_I18N = True
 USE_TZ = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
 WAGTAIL_I18N_ENABLED = False
+# The languages an admin user may choose in the account profile; without a choice, Thai.
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("th", "ไทย"), ("en", "English")]
 WAGTAIL_USER_TIME_ZONES = ["Asia/Bangkok"]
 
@@ -145,7 +147,13 @@ EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "") == "1"
 # Sender of notifications.
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@uthai1.example.go.th")
 
+# The office's name in the admin: login page, tab titles, dashboard (templates/wagtailadmin/).
 WAGTAIL_SITE_NAME = "สพป.อุทัยธานี เขต 1"
+# No English "what's new" banner, and no upgrade check that calls wagtail.org from the browser.
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Wagtail's login form with a translated label on the password field.
+WAGTAILADMIN_USER_LOGIN_FORM = "home.forms.AdminLoginForm"
 # Base URL of the site, used in notification e-mails.
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # No avatars from gravatar.com: the admin fetches nothing from outside this server.

@@ -1,6 +1,7 @@
-"""Template tags of the website's frame: menus and the link-sharing (Open Graph) tags."""
+"""Template tags of the website's frame: menus, the link-sharing (Open Graph) tags, the admin's name."""
 
 from django import template
+from django.conf import settings
 from django.templatetags.static import static
 
 from home import selectors
@@ -36,6 +37,12 @@ def _page_sharing(page, request) -> dict:
     if page.specific_class is not None and page.specific_class.__name__ == "NewsPage":
         sharing["og_type"] = "article"
     return sharing
+
+
+@register.simple_tag
+def admin_site_name() -> str:
+    """The office's name where Wagtail's admin would say "Wagtail" (templates/wagtailadmin/)."""
+    return settings.WAGTAIL_SITE_NAME
 
 
 @register.inclusion_tag("components/og_tags.html", takes_context=True)

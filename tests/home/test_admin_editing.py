@@ -40,3 +40,14 @@ def test_site_settings_and_news_categories_open(client, superuser, site, categor
     listing = client.get(reverse("wagtailsnippets_home_newscategory:list"))
     assert listing.status_code == 200
     assert "ประกาศ" in listing.content.decode()
+
+
+def test_news_date_picker_shows_the_buddhist_era(client, superuser, news_index):
+    post = make_news(news_index, 1)[0]  # dated 24 November 2026
+    client.force_login(superuser)
+
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[post.pk])).content.decode()
+
+    assert 'value="2026-11-24"' in html
+    assert "ตรงกับ 24 พฤศจิกายน พ.ศ. 2569" in html
+    assert 'data-buddhist-era-for="id_date"' in html
