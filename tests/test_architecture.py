@@ -34,6 +34,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "coordination.search.segmenter",
             "coordination.text",
             "coordination.thai_dates",
+            "coordination.thai_sort",
         ),
     ),
     ("models", ("coordination.history", "coordination.models")),
