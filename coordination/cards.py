@@ -158,7 +158,7 @@ def with_children(queryset: QuerySet[Agency]) -> QuerySet[Agency]:
     children = (
         Agency.objects.filter(live=True)
         .only("pk", "slug", "name_th", "parent_id", "live", "visibility")
-        .order_by("name_th")
+        .order_by("name_sort", "pk")
     )
     return queryset.prefetch_related(
         Prefetch("children", queryset=children, to_attr="live_children")

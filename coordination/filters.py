@@ -53,9 +53,7 @@ class AgencyFilterSet(WagtailFilterSet):
             .values_list("district_code", flat=True)
             .distinct()
         )
-        self.filters["district_code"].extra["choices"] = sorted(
-            ((code, geo.district_name(code) or code) for code in codes), key=lambda c: c[1]
-        )
+        self.filters["district_code"].extra["choices"] = geo.district_options(codes)
 
     def filter_status(self, queryset, name, value):
         if value == "draft":

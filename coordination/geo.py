@@ -6,10 +6,22 @@ import geothai
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from coordination.thai_sort import thai_sort_key
+
+
+def _by_thai_name(choices) -> list[tuple[str, str]]:
+    """(code, Thai name) pairs in Thai dictionary order, the order of every place list."""
+    return sorted(choices, key=lambda choice: (thai_sort_key(choice[1]), choice[0]))
+
+
+def _areas_by_thai_name(areas) -> list:
+    """geothai areas in the same order, by their Thai names."""
+    return sorted(areas, key=lambda area: (thai_sort_key(area.name_th), area.code))
+
 
 @cache
 def province_choices() -> list[tuple[str, str]]:
-    return sorted(((p.code, p.name_th) for p in geothai.provinces()), key=lambda c: c[1])
+    return _by_thai_name((p.code, p.name_th) for p in geothai.provinces())
 
 
 def district_choices(province_code: str) -> list[tuple[str, str]]:
@@ -19,11 +31,11 @@ def district_choices(province_code: str) -> list[tuple[str, str]]:
 
 def district_options(codes) -> list[tuple[str, str]]:
     """(code, Thai name) of the district `codes`, in the one order every district list uses."""
-    return sorted(((code, district_name(code) or code) for code in set(codes)), key=lambda c: c[1])
+    return _by_thai_name((code, district_name(code) or code) for code in set(codes))
 
 
 def subdistrict_choices(district_code: str) -> list[tuple[str, str]]:
-    return [(s.code, s.name_th) for s in geothai.subdistricts(district_code or "")]
+    return _by_thai_name((s.code, s.name_th) for s in geothai.subdistricts(district_code or ""))
 
 
 def province_name(code: str) -> str:
@@ -47,12 +59,13 @@ def address_reference() -> dict:
     return {
         "provinces": [[code, name] for code, name in province_choices()],
         "districts": {
-            p.code: [[d.code, d.name_th] for d in geothai.districts(p.code)]
+            p.code: [[code, name] for code, name in district_choices(p.code)]
             for p in geothai.provinces()
         },
         "subdistricts": {
             d.code: [
-                [s.code, s.name_th, list(s.postal_codes)] for s in geothai.subdistricts(d.code)
+                [s.code, s.name_th, list(s.postal_codes)]
+                for s in _areas_by_thai_name(geothai.subdistricts(d.code))
             ]
             for p in geothai.provinces()
             for d in geothai.districts(p.code)

@@ -10,6 +10,7 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.admin.ui.tables import Column, LiveStatusTagColumn
+from wagtail.admin.views.generic.models import IndexView as ModelIndexView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import EditView, HistoryView, SnippetViewSet
@@ -17,7 +18,11 @@ from wagtail.snippets.views.snippets import EditView, HistoryView, SnippetViewSe
 from coordination.filters import AgencyFilterSet
 from coordination.forms import AgencyAdminForm
 from coordination.models import Agency, AgencyCategory, InternalViewLog, SchoolNetwork
-from coordination.search.admin_views import AgencyChooserViewSet, AgencyIndexView
+from coordination.search.admin_views import (
+    AgencyChooserViewSet,
+    AgencyIndexView,
+    ThaiNameOrderingMixin,
+)
 from coordination.thai_dates import thai_date
 
 general_panels = [
@@ -195,8 +200,14 @@ class AgencyViewSet(SnippetViewSet):
         "last_verified_at": _("ตรวจสอบล่าสุด"),
     }
     export_filename = "agencies"
-    ordering = ["name_th"]
-    inspect_view_fields_exclude = ["id", "latest_revision", "live_revision"]
+    ordering = "name_sort"  # the name column's sort key: Thai dictionary order
+    inspect_view_fields_exclude = [
+        "id",
+        "latest_revision",
+        "live_revision",
+        "name_sort",
+        "district_sort",
+    ]
     edit_handler = TabbedInterface(
         [
             ObjectList(general_panels, heading=_("ข้อมูลทั่วไป")),
@@ -212,24 +223,32 @@ class AgencyViewSet(SnippetViewSet):
         return Agency.objects.select_related("category").with_admin_status()
 
 
+class ReferenceIndexView(ThaiNameOrderingMixin, ModelIndexView):
+    """A reference data listing whose name column sorts in Thai dictionary order."""
+
+
 class AgencyCategoryViewSet(ModelViewSet):
     model = AgencyCategory
+    index_view_class = ReferenceIndexView
     icon = "tag"
     menu_label = _("ประเภทหน่วยงาน")
     form_fields = ["name_th", "name_en", "slug", "kind", "default_scope", "sort_order"]
     list_display = ["name_th", "kind", "default_scope", "sort_order"]
     search_fields = ["name_th", "name_en"]
     inspect_view_enabled = True
+    inspect_view_fields_exclude = ["name_sort"]
 
 
 class SchoolNetworkViewSet(ModelViewSet):
     model = SchoolNetwork
+    index_view_class = ReferenceIndexView
     icon = "group"
     menu_label = _("เครือข่ายสถานศึกษา")
     form_fields = ["name_th", "slug", "district_code", "description"]
     list_display = ["name_th", "district_code"]
     search_fields = ["name_th"]
     inspect_view_enabled = True
+    inspect_view_fields_exclude = ["name_sort"]
 
 
 class ReferenceDataGroup(ModelViewSetGroup):

@@ -35,6 +35,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "coordination.slugs",
             "coordination.text",
             "coordination.thai_dates",
+            "coordination.thai_sort",
         ),
     ),
     ("models", ("coordination.history", "coordination.models")),

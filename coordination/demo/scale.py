@@ -203,6 +203,7 @@ class _Builder:
         getattr(self, f"_fill_{category_slug.replace('-', '_')}", self._fill_other)(
             agency, place, rng, number
         )
+        agency.thai_sort_keys_fill()  # bulk_create skips save(), which sets them
         agency.mission = f"<p>{agency.name_th} ตำบล{place.subdistrict} อำเภอ{place.district} จังหวัด{place.province} {SAMPLE_NOTE}</p>"
         built = _Built(agency)
         built.phones.append(

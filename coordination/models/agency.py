@@ -41,6 +41,7 @@ from coordination.identifiers import (
 )
 from coordination.models.reference import AgencyCategory, SchoolNetwork
 from coordination.models.rules import agency_errors, agency_free_slug
+from coordination.models.sorting import ThaiSortKeyField, ThaiSortKeysMixin
 from coordination.models.text import TextCleaningMixin
 from coordination.phones import phone_clean_fields
 
@@ -85,6 +86,7 @@ class AgencyQuerySet(SearchableQuerySetMixin, models.QuerySet):
 
 
 class Agency(
+    ThaiSortKeysMixin,
     TextCleaningMixin,
     WorkflowMixin,
     DraftStateMixin,
@@ -101,6 +103,7 @@ class Agency(
     """
 
     name_th = models.CharField(_("ชื่อหน่วยงาน (ไทย)"), max_length=255)
+    name_sort = ThaiSortKeyField(_("ลำดับตามชื่อ (คำนวณจากชื่อ)"), max_length=300, db_index=True)
     name_en = models.CharField(_("ชื่อหน่วยงาน (อังกฤษ)"), max_length=255, blank=True)
     short_name = models.CharField(
         _("ชื่อย่อ"), max_length=60, blank=True, help_text=_("เช่น สพป.อท.1, อบจ.อุทัยธานี")
@@ -144,6 +147,7 @@ class Agency(
     road = models.CharField(_("ถนน/ซอย"), max_length=120, blank=True)
     province_code = models.CharField(_("จังหวัด"), max_length=2, blank=True, db_index=True)
     district_code = models.CharField(_("อำเภอ/เขต"), max_length=4, blank=True, db_index=True)
+    district_sort = ThaiSortKeyField(_("ลำดับตามอำเภอ (คำนวณจากชื่ออำเภอ)"), max_length=100)
     subdistrict_code = models.CharField(_("ตำบล/แขวง"), max_length=6, blank=True)
     postcode = models.CharField(_("รหัสไปรษณีย์"), max_length=5, blank=True)
     latitude = models.DecimalField(
@@ -258,7 +262,8 @@ class Agency(
 
     history = LiveDataHistory(
         verbose_name=_("ประวัติหน่วยงาน"),
-        excluded_fields=WAGTAIL_BOOKKEEPING_FIELDS,
+        # The sort keys are derived from the name and district, which the history keeps.
+        excluded_fields=[*WAGTAIL_BOOKKEEPING_FIELDS, "name_sort", "district_sort"],
         user_related_name="+",
     )
 
@@ -291,13 +296,21 @@ class Agency(
     default_preview_mode = "both"
 
     class Meta:
-        ordering = ["name_th"]
+        ordering = ["name_sort", "pk"]
         verbose_name = _("หน่วยงาน")
         verbose_name_plural = _("หน่วยงาน")
-        indexes = [models.Index(fields=["live", "visibility", "name_th"])]
+        indexes = [models.Index(fields=["live", "visibility", "name_sort"])]
 
     def __str__(self):
         return self.name_th
+
+    # The district key sorts the district's Thai name (directory grouped by district).
+    thai_sort_sources = {"name_sort": "name_th", "district_sort": "district_code"}
+
+    def thai_sort_text(self, source: str) -> str:
+        if source == "district_code":
+            return geo.district_name(self.district_code)
+        return super().thai_sort_text(source)
 
     @property
     def revisions(self):

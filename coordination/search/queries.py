@@ -176,7 +176,7 @@ def rank_by_name(queryset: QuerySet, parsed: ParsedQuery, *, fields: dict, then=
 
 def _name_ranked(queryset: QuerySet, parsed: ParsedQuery) -> QuerySet:
     return rank_by_name(
-        queryset, parsed, fields=AGENCY_NAME_FIELDS, then=(Length("name_th"), "name_th", "pk")
+        queryset, parsed, fields=AGENCY_NAME_FIELDS, then=(Length("name_th"), "name_sort", "pk")
     )
 
 

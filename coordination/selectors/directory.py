@@ -72,7 +72,7 @@ def agencies_filtered(
         queryset = queryset.filter(tags__name=tag)
     if network:
         queryset = queryset.filter(school_network__slug=network)
-    return queryset if q.strip() else queryset.order_by("name_th", "pk")
+    return queryset if q.strip() else queryset.order_by("name_sort", "pk")
 
 
 def agency_url(directory_url: str, slug: str) -> str:
@@ -174,19 +174,25 @@ def _filter_options(*, staff: bool) -> DirectoryOptions:
     rows = (
         _listed_agencies(staff=staff)
         .order_by()
-        .values_list("category__slug", "category__name_th", "category__sort_order", "district_code")
+        .values_list(
+            "category__slug",
+            "category__name_th",
+            "category__sort_order",
+            "category__name_sort",
+            "district_code",
+        )
         .distinct()
     )
-    categories: dict[str, tuple[int, str]] = {}
+    categories: dict[str, tuple[int, str, str]] = {}
     district_codes: set[str] = set()
-    for slug, name, sort_order, district_code in rows:
-        categories[slug] = (sort_order, name)
+    for slug, name, sort_order, name_sort, district_code in rows:
+        categories[slug] = (sort_order, name_sort, name)
         if district_code:
             district_codes.add(district_code)
+    # The categories' own order (AgencyCategory.Meta.ordering), on the few rows fetched.
+    ordered = sorted(categories.items(), key=lambda item: item[1])
     return DirectoryOptions(
-        categories=[
-            (slug, name) for slug, (_order, name) in sorted(categories.items(), key=lambda i: i[1])
-        ],
+        categories=[(slug, name) for slug, (_order, _key, name) in ordered],
         districts=geo.district_options(district_codes),
     )
 
@@ -200,9 +206,12 @@ def _filtered(queryset: QuerySet[Agency], filters: DirectoryFilters) -> QuerySet
         district=filters.district,
     )
     if filters.group == "category":
-        return queryset.order_by("category__sort_order", "category__name_th", "name_th", "pk")
+        return queryset.order_by(
+            "category__sort_order", "category__name_sort", "category_id", "name_sort", "pk"
+        )
     if filters.group == "district":
-        return queryset.order_by("district_code", "name_th", "pk")
+        # By the district's Thai name, as in the district choices (geo.district_options).
+        return queryset.order_by("district_sort", "district_code", "name_sort", "pk")
     return queryset
 
 
@@ -283,7 +292,7 @@ def directory_block_cards(
 
 def directory_sitemap_entries() -> QuerySet:
     """(slug, last published) of every public agency, for the sitemap."""
-    return public_agencies().order_by("name_th", "pk").values_list("slug", "last_published_at")
+    return public_agencies().order_by("name_sort", "pk").values_list("slug", "last_published_at")
 
 
 def category_choices() -> list[tuple[str, str]]:
@@ -360,5 +369,5 @@ def page_hidden_agency_notes(page) -> list[str]:
                 agency_ids.add(int(object_id))
     if not agency_ids:
         return []
-    agencies = Agency.objects.filter(pk__in=agency_ids).order_by("name_th")
+    agencies = Agency.objects.filter(pk__in=agency_ids).order_by("name_sort", "pk")
     return [agency_editor_note(agency) for agency in agencies if not agency_is_public(agency)]

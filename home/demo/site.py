@@ -99,7 +99,9 @@ def _home_content(home: HomePage) -> None:
             for order, (name, position, phone) in enumerate(content.EXECUTIVES)
         ]
     if not home.featured_agencies.exists():
-        featured = public_agencies().filter(category__slug="office-group").order_by("name_th")[:4]
+        featured = (
+            public_agencies().filter(category__slug="office-group").order_by("name_sort", "pk")[:4]
+        )
         home.featured_agencies = [
             HomePageFeaturedAgency(agency=agency, sort_order=order)
             for order, agency in enumerate(featured)
@@ -162,7 +164,9 @@ def _agencies_for(category_slugs: list[str], limit: int = 3):
     if not category_slugs:
         return []
     return list(
-        public_agencies().filter(category__slug__in=category_slugs).order_by("name_th")[:limit]
+        public_agencies()
+        .filter(category__slug__in=category_slugs)
+        .order_by("name_sort", "pk")[:limit]
     )
 
 
@@ -224,7 +228,7 @@ def _directory_blocks() -> list:
     groups = list(
         public_agencies()
         .filter(category__slug="office-group")
-        .order_by("name_th")
+        .order_by("name_sort", "pk")
         .values_list("pk", flat=True)[:4]
     )
     blocks = [

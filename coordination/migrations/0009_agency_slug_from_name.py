@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('coordination', '0006_history_log_uuid'),
+        ('coordination', '0008_fill_thai_sort_keys'),
     ]
 
     operations = [
