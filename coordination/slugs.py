@@ -3,7 +3,7 @@
 "โรงเรียนบ้านหนองฉาง" becomes "rong-rian-ban-nong-chang": the name is split into syllables
 (PyThaiNLP's dictionary syllable tokenizer) and each syllable is romanised with PyThaiNLP's Royal
 Thai General System of Transcription (engine "royin"). Both ship inside the wheel; nothing is
-downloaded at run time. Whether the slug is free is the models' business (`agency_slug_free()`).
+downloaded at run time. Whether the slug is free is the models' business (`agency_free_slug()`).
 """
 
 import os
