@@ -15,16 +15,23 @@ FONT_FILES = [
 ]
 
 
-def test_sarabun_is_self_hosted_with_its_licence():
-    css = Path(finders.find("css/site.css")).read_text()
+def test_sarabun_is_self_hosted_with_its_licence(client, home_page):
+    """One copy of Sarabun, the registry app's, which every public page links before its own
+    stylesheet."""
+    fonts_css = Path(finders.find("coordination/css/fonts.css")).read_text()
     for font in FONT_FILES:
-        path = finders.find(font)
+        path = finders.find(f"coordination/{font}")
         assert path, font
         assert Path(path).read_bytes()[:4] == b"wOF2"
-        assert f"../{font}" in css
-    assert "SIL OPEN FONT LICENSE" in Path(finders.find("fonts/OFL.txt")).read_text()
+        assert f"../{font}" in fonts_css
+    assert not finders.find("fonts/sarabun-thai-400-normal.woff2")  # no second copy
+    licence = Path(finders.find("coordination/fonts/OFL.txt")).read_text()
+    assert "SIL OPEN FONT LICENSE" in licence
+    html = client.get("/").content.decode()
+    assert html.index("coordination/css/fonts.css") < html.index("css/site.css")
     # No CDN and no remote import: every url() and @import stays on this site.
-    assert not re.findall(r"(?:url\(|@import)\s*[\"']?(?:https?:)?//", css)
+    for css in (fonts_css, Path(finders.find("css/site.css")).read_text()):
+        assert not re.findall(r"(?:url\(|@import)\s*[\"']?(?:https?:)?//", css)
 
 
 def test_stylesheet_has_a_print_and_a_narrow_screen_layout():
