@@ -299,7 +299,17 @@ class Agency(
         ordering = ["name_sort", "pk"]
         verbose_name = _("หน่วยงาน")
         verbose_name_plural = _("หน่วยงาน")
-        indexes = [models.Index(fields=["live", "visibility", "name_sort"])]
+        # The public listing's two orders (by name; by district, then name), so that a page of
+        # them, however deep, is read from an index (coordination.selectors.directory).
+        indexes = [
+            models.Index(
+                fields=["live", "visibility", "name_sort", "id"], name="agency_public_by_name"
+            ),
+            models.Index(
+                fields=["live", "visibility", "district_sort", "district_code", "name_sort", "id"],
+                name="agency_public_by_district",
+            ),
+        ]
 
     def __str__(self):
         return self.name_th

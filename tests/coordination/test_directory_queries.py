@@ -24,6 +24,8 @@ PAGE_CEILING = 10
 PATHS = {
     "listing": "/directory/",
     "listing, filtered and grouped": "/directory/?scope=external&group=category&page=2",
+    # Past the last page the listing shows the last one: at 500 agencies, 480 rows deep.
+    "listing by district, last page": "/directory/?group=district&page=999",
     "agency": None,  # set by the fixture
 }
 
@@ -104,3 +106,19 @@ def test_listing_and_agency_pages_use_a_fixed_number_of_queries(client):
         budget = AGENCY_OWN_BUDGET if name == "agency" else LISTING_OWN_BUDGET
         assert own <= budget, name
         assert total <= PAGE_CEILING, name
+
+
+def test_a_deep_page_lists_the_same_agencies_as_the_name_order(client):
+    """The listing picks a page's ids first, then joins their details; the page still holds
+    the agencies that order puts there, in that order, grouped as asked."""
+    directory_page()
+    bulk_agencies(45, start=0)
+    names = list(Agency.objects.order_by("name_sort", "pk").values_list("name_th", flat=True))
+
+    third = client.get("/directory/?page=3").content.decode()
+    shown = [name for name in names if name in third]
+    assert shown == names[40:45]
+    assert [third.index(name) for name in shown] == sorted(third.index(name) for name in shown)
+
+    grouped = client.get("/directory/?group=district&page=2").content.decode()
+    assert [name for name in names if name in grouped] == names[20:40]

@@ -53,9 +53,16 @@ class Command(BaseCommand):
         pages = [
             ("directory listing", anonymous, base),
             ("directory, filtered", anonymous, f"{base}?scope=external&page=2"),
+            ("directory, by district", anonymous, f"{base}?group=district"),
+            ("directory, deep page", anonymous, f"{base}?page=1000"),
             ("agency page", anonymous, agency_url(base, agency.slug) if agency else base),
             ("API list", anonymous, "/api/v1/agencies?size=20"),
             ("admin agency listing", staff, reverse("wagtailsnippets_coordination_agency:list")),
+            (
+                "admin listing, name Z–A",
+                staff,
+                reverse("wagtailsnippets_coordination_agency:list") + "?ordering=-name_sort",
+            ),
         ]
         self.stdout.write(
             f"{Agency.objects.count():,} agencies, {Contact.objects.count():,} contacts, "
