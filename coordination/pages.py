@@ -17,6 +17,7 @@ from wagtail.models import Page
 from coordination.blocks import directory_stream_blocks
 from coordination.models.text import TextCleaningMixin
 from coordination.selectors.directory import agency_url, directory_sitemap_entries
+from coordination.widgets import buddhist_era_settings_panels
 
 # Agency slugs may be Thai (allow_unicode), so routes match \w rather than Django's <slug>.
 AGENCY_SLUG = r"(?P<slug>[-\w]+)"
@@ -51,6 +52,7 @@ class DirectoryPage(TextCleaningMixin, RoutablePageMixin, Page):
     )
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    settings_panels = buddhist_era_settings_panels(Page.settings_panels)
     subpage_types: list[str] = []
     template = "coordination/directory_page.html"
 

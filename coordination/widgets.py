@@ -3,6 +3,7 @@
 Wagtail's pickers write and show Gregorian (CE) years, while every listing and public page shows
 Buddhist Era dates. The hint under each picker reads "ตรงกับ 24 พฤศจิกายน พ.ศ. 2569", rendered
 by `thai_date()` on the server and kept current by a small script as the value changes.
+Wagtail's "schedule publishing" dialog builds its own pickers, so it has a panel of its own here.
 """
 
 import json
@@ -10,6 +11,7 @@ from datetime import datetime
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, PublishingPanel
 from wagtail.admin.widgets import AdminDateInput, AdminDateTimeInput
 
 from coordination.thai_dates import BE_OFFSET, ERA, THAI_MONTHS, TIME_OF_DAY, thai_date
@@ -63,3 +65,40 @@ class BuddhistEraDateInput(BuddhistEraHintMixin, AdminDateInput):
 class BuddhistEraDateTimeInput(BuddhistEraHintMixin, AdminDateTimeInput):
     picker_template_name = AdminDateTimeInput.template_name
     with_time = True
+
+
+class BuddhistEraPublishingPanel(PublishingPanel):
+    """Wagtail's "schedule publishing" dialog (go-live and expiry dates) with the Buddhist Era
+    under both pickers. Wagtail gives that panel its own pickers, so the form-field override that
+    every other date field gets (home/apps.py) does not reach them."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.children = [_with_buddhist_era(child) for child in self.children]
+
+
+def _with_buddhist_era(panel):
+    widget = getattr(panel, "widget", None)
+    if not isinstance(widget, AdminDateTimeInput) or isinstance(widget, BuddhistEraHintMixin):
+        return panel
+    return FieldPanel(
+        panel.field_name,
+        widget=BuddhistEraDateTimeInput(
+            attrs=widget.attrs, js_overlay_parent_selector=widget.js_overlay_parent_selector
+        ),
+    )
+
+
+def buddhist_era_settings_panels(panels) -> list:
+    """A page type's settings panels (Wagtail's `Page.settings_panels`) with the Buddhist Era
+    publishing panel in place of Wagtail's."""
+    return [
+        BuddhistEraPublishingPanel() if _is_publishing_panel(panel) else panel for panel in panels
+    ]
+
+
+def _is_publishing_panel(panel) -> bool:
+    # Page declares its panels as placeholders that name the panel class (wagtail.models.panels).
+    return isinstance(panel, PublishingPanel) or getattr(panel, "path", "").endswith(
+        ".PublishingPanel"
+    )

@@ -1,12 +1,14 @@
 """Wiring of the website into Wagtail: the news-category snippet, the demo-site builder and the
-admin's help menu."""
+admin's help menu with the office's user guide."""
 
+from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import SubmenuMenuItem, help_menu
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home import guide
 from home.demo.site import build_demo_site as demo_site_build
 from home.models import NewsCategory
 
@@ -41,8 +43,8 @@ WAGTAIL_HELP_ITEMS = ("editor-guide", "whats-new-in-wagtail-")
 
 @hooks.register("construct_help_menu")
 def remove_wagtail_guides(request, menu_items):
-    """No English Wagtail guide in the help menu (a Thai guide per role is to come); the keyboard
-    shortcuts stay."""
+    """No English Wagtail guide in the help menu (the office's Thai guide takes its place); the
+    keyboard shortcuts stay."""
     menu_items[:] = [item for item in menu_items if not item.name.startswith(WAGTAIL_HELP_ITEMS)]
 
 
@@ -58,3 +60,17 @@ def help_menu_without_badge(request, menu_items):
         else item
         for item in menu_items
     ]
+
+
+@hooks.register("register_admin_urls")
+def register_guide_urls():
+    urls = [
+        path("", guide.guide_index_view, name="index"),
+        path("<slug:slug>/", guide.guide_view, name="role"),
+    ]
+    return [path("guide/", include((urls, "home_guide")))]
+
+
+@hooks.register("register_help_menu_item")
+def register_guide_menu_item():
+    return guide.GuideMenuItem(_("คู่มือการใช้งาน"), "", name="user-guide", icon_name="help", order=900)

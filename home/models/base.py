@@ -10,6 +10,7 @@ from wagtail.search import index
 
 from coordination.models.text import TextCleaningMixin
 from coordination.search.indexing import ThaiSearchablePage, thai_page_search_fields
+from coordination.widgets import buddhist_era_settings_panels
 
 
 class SitePage(TextCleaningMixin, ThaiSearchablePage, Page):
@@ -33,6 +34,7 @@ class SitePage(TextCleaningMixin, ThaiSearchablePage, Page):
         *Page.promote_panels,
         MultiFieldPanel([FieldPanel("social_image")], heading=_("การแชร์ลิงก์")),
     ]
+    settings_panels = buddhist_era_settings_panels(Page.settings_panels)
     # Thai has no spaces between words: segmented copies of the title and of
     # `thai_search_text_fields` are indexed too (coordination.search).
     search_fields = [
