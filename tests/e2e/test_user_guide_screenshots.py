@@ -1,10 +1,14 @@
 """The user guide's pictures are taken here, on the demo data, by each role in its own session.
 
-Running the browser tests refreshes them in home/static/home/guide/ (committed with the code). The
-test then reads each guide page as its readers do and checks that every picture it shows is there.
+They are saved to test-artifacts/guide/ so that a test run leaves the working tree clean; with
+``UPDATE_GUIDE_PICTURES=1`` they replace the committed ones in home/static/home/guide/ (do that after
+a change to the admin screens, and commit them). The test then reads each guide page as its readers
+do and checks that every picture it shows is served, and that it took exactly those pictures.
 """
 
+import os
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -15,7 +19,11 @@ from tests.e2e.conftest import admin_login, demo_password
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-GUIDE_IMAGES = Path(__file__).resolve().parents[2] / "home" / "static" / "home" / "guide"
+ROOT = Path(__file__).resolve().parents[2]
+COMMITTED = ROOT / "home" / "static" / "home" / "guide"
+GUIDE_IMAGES = (
+    COMMITTED if os.environ.get("UPDATE_GUIDE_PICTURES") else ROOT / "test-artifacts" / "guide"
+)
 WIDTH, HEIGHT = 1280, 800
 AGENCIES = "/admin/snippets/coordination/agency"
 RETURN_COMMENT = "กรุณาปิดการเผยแพร่มือถือส่วนตัวของผู้ประสานงาน แล้วส่งใหม่"
@@ -121,6 +129,8 @@ def guide_images(page, base: str, url: str) -> list[str]:
 
 def test_guide_pictures_are_taken_and_served(live_server, new_page, demo_site):
     base = live_server.url
+    if GUIDE_IMAGES != COMMITTED:
+        shutil.rmtree(GUIDE_IMAGES, ignore_errors=True)  # only this run's pictures count
     GUIDE_IMAGES.mkdir(parents=True, exist_ok=True)
     in_moderation = Agency.objects.get(slug=MODERATION_SLUG)
 
@@ -152,6 +162,7 @@ def test_guide_pictures_are_taken_and_served(live_server, new_page, demo_site):
             assert response.ok, src
             assert response.headers["content-type"] == "image/png", src
             shown.add(re.sub(r".*/", "", src))
-    on_disk = {path.name for path in GUIDE_IMAGES.glob("*.png")}
-    assert shown == on_disk, "a picture no guide shows, or one the test did not take"
-    assert sum((GUIDE_IMAGES / name).stat().st_size for name in on_disk) < MAX_TOTAL_BYTES
+    taken = {path.name for path in GUIDE_IMAGES.glob("*.png")}
+    committed = {path.name for path in COMMITTED.glob("*.png")}
+    assert shown == taken == committed, "a picture no guide shows, or one the test did not take"
+    assert sum((COMMITTED / name).stat().st_size for name in committed) < MAX_TOTAL_BYTES
