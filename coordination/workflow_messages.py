@@ -47,8 +47,16 @@ def person_name(user) -> str:
     return user.get_full_name() or user.get_username()
 
 
+def _title(obj) -> str:
+    if isinstance(obj, Page):
+        # The editor's copy of a page may not carry its new draft title yet; the row does.
+        draft_title = Page.objects.filter(pk=obj.pk).values_list("draft_title", flat=True).first()
+        return draft_title or obj.get_admin_display_title()
+    return get_latest_str(obj)
+
+
 def _subject(obj) -> dict:
-    return {"kind": item_kind(obj), "title": get_latest_str(obj)}
+    return {"kind": item_kind(obj), "title": _title(obj)}
 
 
 def created_message(obj, *, submitted: bool) -> str:
