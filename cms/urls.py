@@ -2,11 +2,13 @@ from django.conf import settings
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from coordination import urls as coordination_urls
 from coordination.api import api as coordination_api
+from coordination.workflow_views import PageWorkflowActionView
 from home.feeds import NewsFeed
 from home.sitemaps import SiteSitemap, robots_txt
 
@@ -14,6 +16,12 @@ from home.sitemaps import SiteSitemap, robots_txt
 sitemaps = {"pages": SiteSitemap}
 
 urlpatterns = [
+    # The dashboard's approve / reject of a page, answered by a view that says what it did
+    # (Wagtail routes every page type to its own view here; this path comes first).
+    path(
+        "admin/pages/workflow/action/<int:page_id>/<slug:action_name>/<int:task_state_id>/",
+        require_admin_access(PageWorkflowActionView.as_view()),
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("news/feed/", NewsFeed(), name="news_feed"),

@@ -3,10 +3,10 @@
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, JsonResponse
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
+from wagtail.admin.admin_url_finder import AdminURLFinder
 
 from coordination import geo
 from coordination.models import Agency
@@ -48,7 +48,8 @@ def agency_timeline_view(request, pk: int):
     if agency is None and not entries:
         raise Http404
     name = agency.name_th if agency else next((e.subject for e in entries if e.subject), str(pk))
-    edit_url = reverse("wagtailsnippets_coordination_agency:edit", args=[pk]) if agency else ""
+    # Only a user who may edit is offered the way back to the editor (staff read, never edit).
+    edit_url = (AdminURLFinder(request.user).get_edit_url(agency) or "") if agency else ""
     return render(
         request,
         "coordination/admin/timeline.html",

@@ -1,5 +1,6 @@
 """Admin viewsets of the registry (Wagtail's own SnippetViewSet and ModelViewSet)."""
 
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import (
     FieldPanel,
@@ -13,7 +14,7 @@ from wagtail.admin.ui.tables import Column, LiveStatusTagColumn
 from wagtail.admin.views.generic.models import IndexView as ModelIndexView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.snippets.views.snippets import EditView, HistoryView, SnippetViewSet
+from wagtail.snippets.views.snippets import CreateView, EditView, HistoryView, SnippetViewSet
 
 from coordination.filters import AgencyFilterSet
 from coordination.forms import AgencyAdminForm
@@ -24,6 +25,13 @@ from coordination.search.admin_views import (
     ThaiNameOrderingMixin,
 )
 from coordination.thai_dates import thai_date
+from coordination.workflow_messages import (
+    cancelled_message,
+    created_message,
+    submitted_message,
+    workflow_action_message,
+)
+from coordination.workflow_views import AgencyWorkflowActionView
 
 general_panels = [
     FieldPanel("name_th"),
@@ -122,14 +130,51 @@ class AgencyHistoryView(HistoryView):
 
     any_permission_required = ["add", "change", "delete", "view"]
 
+    def get_edit_url(self, instance):
+        # Staff read, never edit: no "Edit" button or breadcrumb that ends in a permission error.
+        if not self.permission_policy.user_has_permission_for_instance(
+            self.request.user, "change", instance
+        ):
+            return None
+        return super().get_edit_url(instance)
 
-class AgencyEditView(EditView):
+    @cached_property
+    def header_buttons(self):
+        return [button for button in super().header_buttons if button.url]
+
+
+class WorkflowSuccessMessageMixin:
+    """The editor says what the workflow action did (workflow_messages), not "updated"."""
+
+    def get_success_message(self, instance=None):
+        obj = instance or self.object
+        if self.action == "submit":
+            if self.view_name == "create":
+                return created_message(obj, submitted=True)
+            return submitted_message(obj)
+        if self.view_name == "create" and self.action == "create":
+            return created_message(obj, submitted=False)
+        if self.action == "workflow-action":
+            message = workflow_action_message(obj, self.workflow_action)
+            if message:
+                return message
+        if self.action == "cancel-workflow":
+            return cancelled_message(obj)
+        return super().get_success_message(instance)
+
+
+class AgencyCreateView(WorkflowSuccessMessageMixin, CreateView):
+    pass
+
+
+class AgencyEditView(WorkflowSuccessMessageMixin, EditView):
     def save_instance(self):
         # Approving or rejecting from the editor without changing anything must not add a revision:
         # with WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT a new revision voids the approval just
         # given and sends the agency back to the first step. Wagtail's page editor skips unchanged
-        # revisions on workflow actions; its snippet editor (8.0) does not.
-        if self.action == "workflow-action" and not self.form.has_changed():
+        # revisions on workflow actions; its snippet editor (8.0) does not. Cancelling the
+        # approval edits nothing either, so it logs no edit.
+        if self.action in ("workflow-action", "cancel-workflow") and not self.form.has_changed():
             self.new_revision = None
             return self.object
         return super().save_instance()
@@ -140,7 +185,9 @@ class AgencyViewSet(SnippetViewSet):
 
     model = Agency
     history_view_class = AgencyHistoryView
+    add_view_class = AgencyCreateView
     edit_view_class = AgencyEditView
+    workflow_action_view_class = AgencyWorkflowActionView
     index_view_class = AgencyIndexView  # Thai-aware search (coordination/search)
     chooser_viewset_class = AgencyChooserViewSet
     icon = "site"

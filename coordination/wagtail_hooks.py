@@ -10,7 +10,7 @@ from wagtail.admin.widgets import ListingButton
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
-from coordination import admin_views
+from coordination import admin_views, workflow_views
 from coordination.cache import page_cache_stamp
 from coordination.models import Agency, InternalViewLog
 from coordination.permissions import can_view_registry
@@ -57,8 +57,19 @@ def register_registry_admin_urls():
         path("address.json", admin_views.address_reference, name="address_reference"),
         path("agency-slug.json", admin_views.agency_slug_suggestion, name="agency_slug"),
         path("agency/<int:pk>/timeline/", admin_views.agency_timeline_view, name="agency_timeline"),
+        path(
+            "workflow/<int:content_type_id>/<str:object_id>/cancel/",
+            workflow_views.workflow_cancel_view,
+            name="workflow_cancel",
+        ),
     ]
     return [path("coordination/", include((urls, "coordination_admin")))]
+
+
+@hooks.register("construct_snippet_action_menu")
+def arrange_snippet_action_menu(menu_items, request, context):
+    """Cancelling approval goes last, behind a confirmation; each action says what it does."""
+    workflow_views.action_menu_arrange(menu_items, context)
 
 
 class AgencySearchArea(SearchArea):

@@ -8,6 +8,13 @@ from wagtail.admin.menu import SubmenuMenuItem, help_menu
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from coordination.workflow_messages import (
+    cancelled_message,
+    created_message,
+    submitted_message,
+    workflow_action_message,
+)
+from coordination.workflow_views import action_menu_arrange, success_message_replace
 from home import guide
 from home.demo.site import build_demo_site as demo_site_build
 from home.models import NewsCategory
@@ -74,3 +81,34 @@ def register_guide_urls():
 @hooks.register("register_help_menu_item")
 def register_guide_menu_item():
     return guide.GuideMenuItem(_("คู่มือการใช้งาน"), "", name="user-guide", icon_name="help", order=900)
+
+
+@hooks.register("construct_page_action_menu")
+def arrange_page_action_menu(menu_items, request, context):
+    """As for agencies: cancelling approval last and confirmed, a help line on each action."""
+    action_menu_arrange(menu_items, context)
+
+
+@hooks.register("after_create_page")
+def say_what_creating_did(request, page):
+    if request.method != "POST" or "action-publish" in request.POST:
+        return
+    submitted = "action-submit" in request.POST
+    success_message_replace(request, created_message(page, submitted=submitted))
+
+
+@hooks.register("after_edit_page")
+def say_what_the_workflow_did(request, page):
+    """Wagtail's page editor says "updated" after an approval; say what happened instead."""
+    if request.method != "POST":
+        return
+    if "action-submit" in request.POST:
+        message = submitted_message(page)
+    elif "action-workflow-action" in request.POST:
+        message = workflow_action_message(page, request.POST.get("workflow-action-name", ""))
+    elif "action-cancel-workflow" in request.POST:
+        message = cancelled_message(page)
+    else:
+        return
+    if message:
+        success_message_replace(request, message)

@@ -36,6 +36,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "coordination.text",
             "coordination.thai_dates",
             "coordination.thai_sort",
+            "coordination.workflow_messages",
         ),
     ),
     ("models", ("coordination.history", "coordination.models")),
@@ -75,6 +76,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "coordination.viewsets",
             "coordination.wagtail_hooks",
             "coordination.widgets",
+            "coordination.workflow_views",
         ),
     ),
 ]

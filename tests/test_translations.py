@@ -123,7 +123,7 @@ def test_submitting_tells_the_officer_in_thai(client, officer):
         reverse(f"{AGENCIES}:add"), {**agency_form_data(), "action-submit": "submit"}, follow=True
     )
     text = shown_text(response)
-    assert "สร้างหน่วยงาน 'โรงเรียนบ้านทุ่งโพ' และส่งเพื่อพิจารณาแล้ว" in text
+    assert "เพิ่มหน่วยงาน 'โรงเรียนบ้านทุ่งโพ' แล้ว และส่งพิจารณาแล้ว" in text
     assert "created and submitted for moderation" not in text
 
 
