@@ -12,7 +12,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from coordination.models import InternalViewLog
+from coordination.models import Agency, InternalViewLog
+from tests.coordination.admin_forms import agency_edit_form_data, agency_form_data
 from tests.factories import (
     AgencyFactory,
     AgencyPhoneFactory,
@@ -282,3 +283,21 @@ def test_the_agency_editor_lists_verifiers_by_name(client, officer, agency, veri
     select = BeautifulSoup(html, "html.parser").find("select", attrs={"name": "last_verified_by"})
     chosen = select.find("option", selected=True)
     assert chosen.get_text(strip=True) == "สมหญิง รักงาน"
+
+
+def test_comparing_revisions_names_the_verifier(client, deputy, verifier):
+    client.force_login(deputy)
+    client.post(reverse(f"{AGENCIES}:add"), {**agency_form_data(), "action-publish": "publish"})
+    agency = Agency.objects.get(slug="ban-thung-pho")
+    data = agency_edit_form_data(agency, last_verified_by=str(verifier.pk))
+    client.post(reverse(f"{AGENCIES}:edit", args=[agency.pk]), data)  # a draft
+
+    url = reverse(f"{AGENCIES}:revisions_compare", args=[agency.pk, "live", "latest"])
+    soup = BeautifulSoup(client.get(url).content.decode(), "html.parser")
+    rows = {
+        row.select_one("td.title").get_text(strip=True).rstrip(":"): row
+        for row in soup.select("main table.listing tbody > tr")
+    }
+    row = rows["ตรวจสอบโดย"]
+    assert [a.get_text() for a in row.select(".addition")] == ["สมหญิง รักงาน"]
+    assert "checker" not in row.get_text()
