@@ -38,6 +38,7 @@ class PhoneLine:
     number: str
     tel_uri: str
     is_public: bool = True
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ class ContactCard:
     consent_recorded_at: object = None
     hidden_fields: tuple[str, ...] = ()
     role_code: str = ""
+    pk: int | None = None
 
 
 @dataclass(frozen=True)
@@ -196,6 +198,7 @@ def _contact_card(contact: Contact, *, audience: str) -> ContactCard | None:
         "position": contact.position,
         "role": contact.get_role_display(),
         "role_code": contact.role,
+        "pk": contact.pk,
     }
     if audience == "staff":
         return ContactCard(
@@ -251,6 +254,7 @@ def _card(agency: Agency, *, audience: str) -> AgencyCard:
             number=phone.number,
             tel_uri=phone_tel_uri(phone.number),
             is_public=phone.is_public,
+            note=phone.label,
         )
         for phone in agency.phones.all()
         if staff or phone.is_public

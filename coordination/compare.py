@@ -6,11 +6,17 @@ Wagtail's generic ``FieldComparison`` prints a value with ``str()``: a checkbox 
 ``coordination.display.field_value_text`` instead, as the agency timeline does.
 """
 
+from django.contrib.auth import get_user_model
 from django.db import models
 from django.utils.html import escape
-from wagtail.admin.compare import FieldComparison, TextDiff, register_comparison_class
+from wagtail.admin.compare import (
+    FieldComparison,
+    ForeignObjectComparison,
+    TextDiff,
+    register_comparison_class,
+)
 
-from coordination.display import field_value_text
+from coordination.display import EMPTY, field_value_text, person_name
 
 
 class ValueTextComparison(FieldComparison):
@@ -20,6 +26,16 @@ class ValueTextComparison(FieldComparison):
         old = field_value_text(self.field, self.val_a)
         new = field_value_text(self.field, self.val_b)
         if self.val_a != self.val_b:
+            return TextDiff([("deletion", old), ("addition", new)]).to_html()
+        return escape(old)
+
+
+class PersonComparison(ForeignObjectComparison):
+    """A user field (ตรวจสอบโดย) compared by the person's name, not their login."""
+
+    def htmldiff(self):
+        old, new = (person_name(user) or EMPTY for user in self.get_objects())
+        if old != new:
             return TextDiff([("deletion", old), ("addition", new)]).to_html()
         return escape(old)
 
@@ -37,3 +53,6 @@ VALUE_TEXT_FIELDS = [
 def register_comparison_classes() -> None:
     for field_class in VALUE_TEXT_FIELDS:
         register_comparison_class(field_class, comparison_class=ValueTextComparison)
+    register_comparison_class(
+        models.ForeignKey, to=get_user_model(), comparison_class=PersonComparison
+    )

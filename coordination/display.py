@@ -1,6 +1,7 @@
 """How a stored field value reads to an officer: the one formatter that the agency timeline and
 the admin's revision comparison share, so neither shows True/False, None or ISO dates."""
 
+import re
 from datetime import date, datetime
 
 from django.db import models
@@ -34,3 +35,19 @@ def field_value_text(field: models.Field, value) -> str:
     if field.name in CODE_NAMES:
         return CODE_NAMES[field.name](value) or str(value)
     return str(value)
+
+
+def person_name(user) -> str:
+    """How a user reads wherever a person is shown: the full name, else the username."""
+    if user is None:
+        return ""
+    return user.get_full_name() or user.get_username()
+
+
+# Draftail stamps each block of stored rich text with a key that means nothing to a reader.
+_BLOCK_KEY = re.compile(r'\s+data-block-key="[^"]*"')
+
+
+def rich_text_without_block_keys(html: str) -> str:
+    """Stored rich text without the editor's block keys, ready for Wagtail's ``richtext``."""
+    return _BLOCK_KEY.sub("", html or "").strip()

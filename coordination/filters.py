@@ -1,15 +1,18 @@
-"""Filters of the admin agency listing."""
+"""Filters of the admin agency listing and of the internal view log."""
 
 import django_filters
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Exists, OuterRef, Value
 from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
+from django_filters.fields import ModelChoiceField
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.models import WorkflowState
 
 from coordination import geo
-from coordination.models import Agency, AgencyCategory, Scope, Visibility
+from coordination.display import person_name
+from coordination.models import Agency, AgencyCategory, InternalViewLog, Scope, Visibility
 
 STATUS_CHOICES = [
     ("draft", _("ฉบับร่าง (ยังไม่เผยแพร่)")),
@@ -70,3 +73,27 @@ class AgencyFilterSet(WagtailFilterSet):
         if value == "locked":
             return queryset.filter(locked=True)
         return queryset
+
+
+class PersonChoiceField(ModelChoiceField):
+    """A choice of users, each shown by name (not by login)."""
+
+    def label_from_instance(self, obj):
+        return person_name(obj)
+
+
+class PersonFilter(django_filters.ModelChoiceFilter):
+    field_class = PersonChoiceField
+
+
+class InternalViewLogFilterSet(WagtailFilterSet):
+    user = PersonFilter(
+        label=_("ผู้เปิดดู"),
+        queryset=get_user_model()
+        .objects.filter(pk__in=InternalViewLog.objects.values("user"))
+        .order_by("first_name", "last_name", "username"),
+    )
+
+    class Meta:
+        model = InternalViewLog
+        fields = ["user", "viewed_at"]

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from coordination import geo
+from coordination.display import person_name
 from coordination.selectors.registry import agency_name_matches
 from coordination.text import text_without_controls
 
@@ -73,6 +74,9 @@ class AgencyAdminForm(WagtailAdminModelForm):
             self.fields["postcode"].widget.attrs.update(
                 {"data-address-level": "postcode", "inputmode": "numeric", "maxlength": "5"}
             )
+        if "last_verified_by" in self.fields:
+            # People are listed by their names, not their logins.
+            self.fields["last_verified_by"].label_from_instance = person_name
 
     @cached_property
     def changed_data(self):

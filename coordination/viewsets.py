@@ -16,8 +16,10 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import CreateView, EditView, HistoryView, SnippetViewSet
 
-from coordination.filters import AgencyFilterSet
+from coordination.display import person_name
+from coordination.filters import AgencyFilterSet, InternalViewLogFilterSet
 from coordination.forms import AgencyAdminForm
+from coordination.inspect_views import AgencyInspectView, InternalViewLogInspectView
 from coordination.models import Agency, AgencyCategory, InternalViewLog, SchoolNetwork
 from coordination.search.admin_views import (
     AgencyChooserViewSet,
@@ -188,6 +190,8 @@ class AgencyViewSet(SnippetViewSet):
     add_view_class = AgencyCreateView
     edit_view_class = AgencyEditView
     workflow_action_view_class = AgencyWorkflowActionView
+    inspect_view_class = AgencyInspectView  # a readable detail page (coordination/inspect_views)
+    inspect_template_name = AgencyInspectView.template_name
     index_view_class = AgencyIndexView  # Thai-aware search (coordination/search)
     chooser_viewset_class = AgencyChooserViewSet
     icon = "site"
@@ -248,13 +252,6 @@ class AgencyViewSet(SnippetViewSet):
     }
     export_filename = "agencies"
     ordering = "name_sort"  # the name column's sort key: Thai dictionary order
-    inspect_view_fields_exclude = [
-        "id",
-        "latest_revision",
-        "live_revision",
-        "name_sort",
-        "district_sort",
-    ]
     edit_handler = TabbedInterface(
         [
             ObjectList(general_panels, heading=_("ข้อมูลทั่วไป")),
@@ -336,16 +333,21 @@ class InternalViewLogViewSet(ModelViewSet):
             sort_key="viewed_at",
             accessor=lambda log: thai_date(log.viewed_at, short=True, with_time=True),
         ),
-        Column("user", label=_("ผู้เปิดดู"), accessor="user"),
+        Column("user", label=_("ผู้เปิดดู"), accessor=lambda log: person_name(log.user)),
         "agency_name",
         "path",
     ]
-    list_filter = ["user", "viewed_at"]
-    search_fields = ["agency_name", "path", "user__username", "user__first_name"]
-    list_export = ["viewed_at", "user", "agency_name", "path"]
+    filterset_class = InternalViewLogFilterSet
+    search_fields = ["agency_name", "path", "user__username", "user__first_name", "user__last_name"]
+    list_export = ["viewed_at", "user.get_full_name", "user.username", "agency_name", "path"]
+    export_headings = {
+        "user.get_full_name": _("ผู้เปิดดู"),
+        "user.username": _("ชื่อผู้ใช้"),
+    }
     export_filename = "internal-view-log"
     ordering = ["-viewed_at"]
     inspect_view_enabled = True
+    inspect_view_class = InternalViewLogInspectView
     copy_view_enabled = False
 
     def get_queryset(self, request):

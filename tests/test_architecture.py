@@ -66,6 +66,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "coordination.demo",
             "coordination.filters",
             "coordination.forms",
+            "coordination.inspect_views",
             "coordination.management",
             "coordination.pages",
             "coordination.search.admin_views",

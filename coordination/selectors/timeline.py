@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.models import ModelLogEntry
 
-from coordination.display import EMPTY, field_value_text
+from coordination.display import EMPTY, field_value_text, person_name
 from coordination.history import WAGTAIL_BOOKKEEPING_FIELDS
 from coordination.models import Agency, AgencyPhone, Contact
 
@@ -55,12 +55,6 @@ class TimelineEntry:
     records: list[RecordChange] = field(default_factory=list)
 
 
-def _display_name(user) -> str:
-    if user is None:
-        return ""
-    return user.get_full_name() or user.get_username()
-
-
 def _field_label(model_field) -> str:
     return str(FIELD_LABELS.get(model_field.name, model_field.verbose_name))
 
@@ -95,7 +89,7 @@ def _related_names(rows_by_model: dict) -> dict:
     for related_model, pks in wanted.items():
         objects = related_model._base_manager.filter(pk__in=pks)
         if related_model is user_model:
-            names[related_model] = {user.pk: _display_name(user) for user in objects}
+            names[related_model] = {user.pk: person_name(user) for user in objects}
         else:
             names[related_model] = {obj.pk: str(obj) for obj in objects}
     return names
@@ -240,7 +234,7 @@ def agency_timeline(*, agency_id: int) -> list[TimelineEntry]:
                 at=change.row.history_date,
                 kind="change",
                 title=change.type_title,
-                actor=_display_name(change.row.history_user),
+                actor=person_name(change.row.history_user),
                 comment=change.row.history_change_reason or "",
                 subject=change.subject,
                 records=[RecordChange(heading="", changes=change.changes)],
@@ -252,7 +246,7 @@ def agency_timeline(*, agency_id: int) -> list[TimelineEntry]:
                 at=entry.timestamp,
                 kind="action",
                 title=str(entry.message),
-                actor=_display_name(entry.user),
+                actor=person_name(entry.user),
                 comment=str(entry.comment or ""),
                 subject=entry.label,
                 records=records_of.get(entry.pk, []),
