@@ -1,7 +1,9 @@
 """Wiring of the registry into the Wagtail admin; the parts themselves live in viewsets.py."""
 
 from django.contrib import messages
+from django.templatetags.static import static
 from django.urls import include, path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
@@ -77,6 +79,14 @@ class AgencySearchArea(SearchArea):
 
     def is_shown(self, request):
         return can_view_registry(request.user)
+
+
+@hooks.register("insert_global_admin_js")
+def name_rich_text_editors():
+    """Rich text boxes announce their field's label (coordination/js/draftail-names.js)."""
+    return format_html(
+        '<script src="{}" defer></script>', static("coordination/js/draftail-names.js")
+    )
 
 
 @hooks.register("register_admin_search_area")

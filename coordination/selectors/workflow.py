@@ -24,7 +24,7 @@ class ReviewNote:
 
 def workflow_review_note(workflow_state: WorkflowState | None) -> ReviewNote | None:
     """The newest finished step of `workflow_state` that sent it back or carries a comment."""
-    if workflow_state is None:
+    if not isinstance(workflow_state, WorkflowState):  # "" in templates of models without one
         return None
     task_state = (
         TaskState.objects.filter(workflow_state=workflow_state)

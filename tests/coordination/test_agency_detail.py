@@ -243,11 +243,12 @@ def test_the_page_costs_the_same_few_queries_however_many_contacts(client, staff
 def test_the_page_stays_within_its_query_budget(
     client, staff_member, agency, django_assert_max_num_queries
 ):
-    # Session, user, permissions and the admin menu (9); the agency with its workflow state,
-    # phones, contacts, tags and child agencies (6); the view log's row (1).
+    # Session, user, permissions and the admin menu (9), the help menu's guide for the user's
+    # role (1); the agency with its workflow state, phones, contacts, tags and child agencies
+    # (6); the view log's row (1).
     client.force_login(staff_member)
     client.get(inspect_url(agency))
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(17):
         assert client.get(inspect_url(agency)).status_code == 200
 
 

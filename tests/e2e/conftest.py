@@ -53,9 +53,10 @@ def new_page(browser):
     """Open pages in fresh contexts (one per person, so sessions don't mix)."""
     contexts = []
 
-    def factory(*, width: int = 1280, height: int = 900):
+    def factory(*, width: int = 1280, height: int = 900, locale: str = "th-TH"):
+        # `locale` sets the browser's language and so its Accept-Language header.
         context = browser.new_context(
-            viewport={"width": width, "height": height}, locale="th-TH", timezone_id="Asia/Bangkok"
+            viewport={"width": width, "height": height}, locale=locale, timezone_id="Asia/Bangkok"
         )
         context.set_default_timeout(20_000)
         contexts.append(context)
