@@ -226,9 +226,11 @@ def _group_label(card: AgencyCard, group: str) -> str:
 def directory_listing(
     *, filters: DirectoryFilters, page_number: str = "1", staff: bool = False
 ) -> DirectoryListing:
-    """One page (20 agencies) of the directory, grouped when asked, with the filter choices."""
+    """One page (20 agencies) of the directory, grouped when asked, with the filter choices.
+
+    Staff cards list contact persons too (one more query); public listings show none."""
     queryset = with_card_relations(
-        _filtered(_listed_agencies(staff=staff), filters), tags=staff, contacts=False
+        _filtered(_listed_agencies(staff=staff), filters), tags=staff, contacts=staff
     )
     paginator = Paginator(queryset, DIRECTORY_PER_PAGE)
     page_obj = paginator.get_page(page_number)
