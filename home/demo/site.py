@@ -307,7 +307,6 @@ def _menus(site, home, news_index, publicity, directory, privacy, complaint) -> 
     ]
     footer = [
         FooterMenuLink(link_page=privacy, link_text="ประกาศความเป็นส่วนตัว"),
-        FooterMenuLink(link_page=complaint),
         FooterMenuLink(link_url="/sitemap.xml", link_text="แผนผังเว็บไซต์ (XML)"),
     ]
     for order, link in enumerate(header):
