@@ -56,8 +56,8 @@ bench-search: install
 #   $(PY) manage.py makemessages -l en --no-obsolete --add-location file \
 #     -i .venv -i node_modules -i staticfiles -i tests -i test-artifacts -i media -i scripts -i docs
 .PHONY: messages
-messages:
-	$(PYTHON) scripts/compile_messages.py
+messages: install
+	$(PY) scripts/compile_messages.py
 
 # Regenerate the lock after changing pyproject.toml.
 lock:

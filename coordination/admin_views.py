@@ -1,16 +1,18 @@
 """Admin-only endpoints of the registry."""
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.admin.admin_url_finder import AdminURLFinder
+from wagtail.models import Site
 
 from coordination import geo
 from coordination.models import Agency
 from coordination.models.rules import agency_free_slug
+from coordination.pages import DirectoryPage
 from coordination.permissions import can_edit_registry, can_view_registry
 from coordination.selectors.timeline import agency_timeline
 from coordination.text import text_without_controls
@@ -61,3 +63,19 @@ def agency_timeline_view(request, pk: int):
             "edit_url": edit_url,
         },
     )
+
+
+@require_GET
+def internal_directory_redirect(request):
+    """The admin menu's way into the staff directory: the live directory page of the site the
+    admin is served from (or the first one anywhere), in its staff view."""
+    if not can_view_registry(request.user):
+        raise PermissionDenied
+    pages = DirectoryPage.objects.live().order_by("path")
+    site = Site.find_for_request(request)
+    page = site and pages.descendant_of(site.root_page, inclusive=True).first()
+    page = page or pages.first()
+    url = page.get_url(request) if page is not None else None
+    if not url:
+        raise Http404(_("ยังไม่มีหน้าสมุดรายชื่อหน่วยงานที่เผยแพร่"))
+    return HttpResponseRedirect(f"{url}?view=staff")

@@ -26,7 +26,10 @@ from coordination.selectors.directory import (
     directory_agency_for_staff,
     directory_listing,
 )
-from coordination.services.internal_views import internal_view_log_record
+from coordination.services.internal_views import (
+    internal_view_log_listing,
+    internal_view_log_record,
+)
 from coordination.vcard import agency_vcard
 
 
@@ -71,6 +74,12 @@ def directory_listing_view(request, *, page):
         page_number=request.GET.get("page", "1"),
         staff=staff,
     )
+    if staff:
+        internal_view_log_listing(
+            cards=[card for group in listing.groups for card in group.cards],
+            user=request.user,
+            path=uri_to_iri(request.get_full_path()),
+        )
     context = page.get_context(request)
     context.update(
         coordination_base_template=base_template(),

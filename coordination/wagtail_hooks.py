@@ -7,6 +7,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.search import SearchArea
 from wagtail.admin.widgets import ListingButton
 from wagtail.permissions import register_permission_policy
@@ -64,6 +65,11 @@ def register_registry_admin_urls():
             workflow_views.workflow_cancel_view,
             name="workflow_cancel",
         ),
+        path(
+            "internal-directory/",
+            admin_views.internal_directory_redirect,
+            name="internal_directory",
+        ),
     ]
     return [path("coordination/", include((urls, "coordination_admin")))]
 
@@ -110,3 +116,21 @@ def agency_timeline_button(snippet, user, next_url=None):
             icon_name="history",
             priority=90,
         )
+
+
+class InternalDirectoryMenuItem(MenuItem):
+    """The staff directory (internal agencies and contact details) for those who may read it."""
+
+    def is_shown(self, request):
+        return can_view_registry(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_internal_directory_menu_item():
+    return InternalDirectoryMenuItem(
+        gettext_lazy("สมุดรายชื่อภายใน"),
+        reverse("coordination_admin:internal_directory"),
+        name="internal-directory",
+        icon_name="group",
+        order=105,
+    )

@@ -78,7 +78,12 @@ def _build(site: Site, request) -> SiteChrome:
     if not header:
         pages = site.root_page.get_children().live().in_menu().public()
         header = [(page.title, page.get_url(request)) for page in pages]
-    footer = _links(navigation.footer_links.select_related("link_page"), request)
+    # The footer's channels list already links the complaint channel (an ITA item): once is enough.
+    footer = [
+        (text, url)
+        for text, url in _links(navigation.footer_links.select_related("link_page"), request)
+        if not office.complaint_link or url != office.complaint_link
+    ]
     return SiteChrome(office=office, header_links=header, footer_links=footer)
 
 

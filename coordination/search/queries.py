@@ -24,7 +24,14 @@ from wagtail.search.utils import get_descendants_content_types_pks
 
 from coordination.cards import public_agencies
 from coordination.models import Agency
-from coordination.search.segmenter import expand_abbreviations, normalize, segment
+from coordination.search.segmenter import (
+    ABBREVIATIONS,
+    AGENCY_KIND_ABBREVIATIONS,
+    abbreviation_alone,
+    expand_abbreviations,
+    normalize,
+    segment,
+)
 
 _COMPACT_DROP = re.compile(r"[\s.\-]+")
 
@@ -36,12 +43,14 @@ class ParsedQuery:
     `words` come from our dictionary, `plain_words` from PyThaiNLP's own (they differ when the
     registry's names changed since a text was indexed); `compacts` are the query without
     spaces, dots and dashes, as typed and with abbreviations written out, to compare with names.
+    `abbreviation` is set when the whole query is one abbreviation ("รร.").
     """
 
     text: str
     words: tuple[str, ...]
     plain_words: tuple[str, ...]
     compacts: tuple[str, ...]
+    abbreviation: str = ""
 
     def __bool__(self) -> bool:
         return bool(self.words)
@@ -56,6 +65,7 @@ def parse_query(q: str) -> ParsedQuery:
         words=tuple(dict.fromkeys(segment(text).words)),
         plain_words=tuple(dict.fromkeys(segment(text, plain=True).words)),
         compacts=tuple(c for c in dict.fromkeys((as_typed, expanded)) if c),
+        abbreviation=abbreviation_alone(text),
     )
 
 
@@ -199,6 +209,16 @@ def _agency_matches(scope: QuerySet, parsed: ParsedQuery, base: QuerySet) -> Que
     return scope.filter(pk__in=matching_pks(parsed, base, prefix=True))
 
 
+def _agency_kind_matches(scope: QuerySet, abbreviation: str) -> QuerySet:
+    """Agencies of the kind an abbreviation typed alone names ("รร." the schools, "กฟภ." the
+    Provincial Electricity Authority): the full form starts the Thai name, or the abbreviation
+    starts the agency's own short name. Words in addresses, contacts and duties don't count."""
+    return scope.alias(_kind_short_name=AGENCY_NAME_FIELDS["short_name"]).filter(
+        Q(name_th__startswith=ABBREVIATIONS[abbreviation])
+        | Q(_kind_short_name__startswith=abbreviation)
+    )
+
+
 def agency_search(queryset: QuerySet, q, *, public: bool) -> QuerySet:
     """Agencies of `queryset` that match the Thai-aware query `q`, best match first.
 
@@ -212,6 +232,8 @@ def agency_search(queryset: QuerySet, q, *, public: bool) -> QuerySet:
         return queryset.none()
     base = public_agencies() if public else Agency.objects.all()
     scope = (queryset & base) if public else queryset
+    if parsed.abbreviation in AGENCY_KIND_ABBREVIATIONS:
+        return _name_ranked(_agency_kind_matches(scope, parsed.abbreviation), parsed)
     return _name_ranked(_agency_matches(scope, parsed, base), parsed)
 
 

@@ -51,6 +51,8 @@ ABBREVIATIONS = {
     "สกร": "สำนักงานส่งเสริมการเรียนรู้",
     "สนง": "สำนักงาน",
     "รพสต": "โรงพยาบาลส่งเสริมสุขภาพตำบล",
+    "กฟภ": "การไฟฟ้าส่วนภูมิภาค",
+    "กปภ": "การประปาส่วนภูมิภาค",
     "ทต": "เทศบาลตำบล",
     "ทม": "เทศบาลเมือง",
     "ทน": "เทศบาลนคร",
@@ -66,6 +68,32 @@ ABBREVIATIONS = {
     "ต": "ตำบล",
     "จ": "จังหวัด",
 }
+# Abbreviations of a kind of agency: typed alone ("รร.", "อบต."), they mean the agencies whose
+# name starts with the full form or whose own short name starts with the abbreviation, not every
+# text that mentions the word (a police station's duties mention schools).
+AGENCY_KIND_ABBREVIATIONS = frozenset(
+    {
+        "รร",
+        "อบต",
+        "อบจ",
+        "สพป",
+        "สพม",
+        "ศธจ",
+        "สสจ",
+        "สสอ",
+        "กศน",
+        "สกร",
+        "สนง",
+        "รพสต",
+        "ทต",
+        "ทม",
+        "ทน",
+        "รพ",
+        "สภ",
+        "กฟภ",
+        "กปภ",
+    }
+)
 # These begin ordinary Thai words too (ทม → ทมิฬ, สภ → สภา), so they count only with their dot.
 _DOT_REQUIRED = {"ทต", "ทม", "ทน", "รพ", "สภ", "ศธ", "ผอ", "อท", "นว", "ชน", "อ", "ต", "จ"}
 
@@ -450,3 +478,13 @@ def index_text(*texts: str) -> str:
 def expand_abbreviations(text: str) -> str:
     """`text` with the abbreviations people type written out ("รร.บ้าน..." -> "โรงเรียน บ้าน...")."""
     return _expand_abbreviations(text, [])
+
+
+def abbreviation_alone(text: str) -> str:
+    """The abbreviation (without its dot) when `text` is one abbreviation and nothing else
+    ("รร.", "ร.ร.", "อบต"), else "". Read by the same rules as `expand_abbreviations()`."""
+    found: list[str] = []
+    expanded = _expand_abbreviations(normalize(text), found).strip()
+    if len(found) == 1 and expanded == ABBREVIATIONS[found[0]]:
+        return found[0]
+    return ""

@@ -235,13 +235,15 @@ def _page_rows(queryset: QuerySet[Agency], page_obj: PaginatorPage) -> QuerySet[
 def directory_listing(
     *, filters: DirectoryFilters, page_number: str = "1", staff: bool = False
 ) -> DirectoryListing:
-    """One page (20 agencies) of the directory, grouped when asked, with the filter choices."""
+    """One page (20 agencies) of the directory, grouped when asked, with the filter choices.
+
+    Staff cards list contact persons too (one more query); public listings show none."""
     queryset = _filtered(_listed_agencies(staff=staff), filters)
     paginator = Paginator(queryset, DIRECTORY_PER_PAGE)
     page_obj = paginator.get_page(page_number)
     # A search ranks by annotations of its own and is short; a listing can be 2,500 pages long.
     rows = page_obj.object_list if filters.q.strip() else _page_rows(queryset, page_obj)
-    page_obj.object_list = with_card_relations(rows, tags=staff, contacts=False)
+    page_obj.object_list = with_card_relations(rows, tags=staff, contacts=staff)
     view = agency_staff_view if staff else agency_public_view
     groups: list[DirectoryGroup] = []
     for agency in page_obj.object_list:

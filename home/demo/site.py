@@ -65,7 +65,7 @@ def build_demo_site(*, log=print) -> HomePage:
     )
     directory = _directory_page(home)
     _office_settings(site, complaint)
-    _menus(site, home, news_index, publicity, directory, privacy, complaint)
+    _menus(site, home, news_index, publicity, directory, privacy)
     log(
         f"website: home page, {NewsPage.objects.live().count()} news posts "
         f"({created} new), publicity, privacy and complaint pages, settings and menus"
@@ -292,7 +292,7 @@ def _office_settings(site: Site, complaint: StandardPage) -> None:
         office.save()
 
 
-def _menus(site, home, news_index, publicity, directory, privacy, complaint) -> None:
+def _menus(site, home, news_index, publicity, directory, privacy) -> None:
     navigation = NavigationSettings.for_site(site)
     if navigation.header_links.exists() or navigation.footer_links.exists():
         return
@@ -307,7 +307,6 @@ def _menus(site, home, news_index, publicity, directory, privacy, complaint) -> 
     ]
     footer = [
         FooterMenuLink(link_page=privacy, link_text="ประกาศความเป็นส่วนตัว"),
-        FooterMenuLink(link_page=complaint),
         FooterMenuLink(link_url="/sitemap.xml", link_text="แผนผังเว็บไซต์ (XML)"),
     ]
     for order, link in enumerate(header):

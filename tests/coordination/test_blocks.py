@@ -1,7 +1,10 @@
 """Blocks that embed the live directory in any StreamField: they render the registry's current
 public data at request time, hide what the public may not see, and warn editors about it."""
 
+import re
+
 import pytest
+from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import ReferenceIndex
@@ -304,3 +307,30 @@ def test_directory_block_uses_a_fixed_number_of_queries(client):
     page.save_revision().publish()
     thirty = render_queries(client, page)
     assert two == thirty
+
+
+def test_table_cells_carry_their_column_labels_for_the_phone_layout(client):
+    """On a phone each row reads as a card of labelled lines (directory.css): every data cell
+    names its column, and the wrapper that scrolls on wider screens is a labelled region."""
+    agency = AgencyFactory(name_th="กลุ่มอำนวยการ", email="admin@uthai1.example.go.th")
+    AgencyPhoneFactory(agency=agency, number="056-511-061")
+    ContactFactory(agency=agency, name="นางสาวใจดี มีสุข", email="jaidee@uthai1.example.go.th")
+    directory_page(
+        body=stream(
+            directory_block(layout="table", heading="หน่วยงานภายใน"),
+            contact_table_block(agency),
+        )
+    )
+    soup = BeautifulSoup(body_html(client), "html.parser")
+    tables = soup.select("table.directory-table")
+    assert len(tables) == 2
+    for table in tables:
+        region = table.parent
+        assert region["role"] == "region" and region["tabindex"] == "0"
+        assert soup.find(id=region["aria-labelledby"]).name == "caption"
+        cells = table.select("tbody td")
+        assert cells and all(cell.get("data-label") for cell in cells)
+        phone = table.find("a", href=re.compile(r"^tel:\+6656511061"))
+        assert phone is not None and phone.parent["data-label"] == "โทรศัพท์"
+        email = table.find("a", href=re.compile(r"^mailto:"))
+        assert email is not None and email.parent["data-label"] == "อีเมล"

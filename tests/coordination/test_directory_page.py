@@ -6,6 +6,7 @@ import re
 from html import unescape
 
 import pytest
+from bs4 import BeautifulSoup
 from django.utils.encoding import iri_to_uri
 
 from tests.coordination.directory_support import directory_page
@@ -311,3 +312,32 @@ def test_directory_pages_are_in_the_sitemap_with_public_agencies_only(rf, direct
     base = directory.get_full_url(request)
     assert locations == [base, iri_to_uri(f"{base}{public.slug}/")]
     assert hidden.slug != draft.slug
+
+
+def test_agency_page_breadcrumb_starts_at_home_and_one_map_link(client, directory):
+    agency = AgencyFactory(name_th="โรงเรียนบ้านหนองฉาง", latitude="15.390000", longitude="99.980000")
+    soup = BeautifulSoup(page_text(client.get(f"/directory/{agency.slug}/")), "html.parser")
+    trail = soup.find("nav", attrs={"aria-label": "ตำแหน่งของหน้านี้"})
+    crumbs = [
+        (li.get_text(strip=True), li.a["href"] if li.a else None) for li in trail.find_all("li")
+    ]
+    assert crumbs == [
+        ("หน้าแรก", "/"),
+        (directory.title, "/directory/"),
+        ("โรงเรียนบ้านหนองฉาง", None),
+    ]
+    assert trail.find_all("li")[-1]["aria-current"] == "page"
+    map_links = soup.find_all("a", href=re.compile(r"^https://www\.openstreetmap\.org/"))
+    assert len(map_links) == 1
+    assert map_links[0].get_text(" ", strip=True).startswith("ดูแผนที่")
+
+
+def test_staff_agency_page_breadcrumb_keeps_the_staff_view(client, directory, staff_member):
+    agency = AgencyFactory(name_th="กลุ่มตรวจสอบภายใน", visibility="internal")
+    client.force_login(staff_member)
+    soup = BeautifulSoup(
+        page_text(client.get(f"/directory/{agency.slug}/?view=staff")), "html.parser"
+    )
+    trail = soup.find("nav", attrs={"aria-label": "ตำแหน่งของหน้านี้"})
+    links = [a["href"] for a in trail.find_all("a")]
+    assert links == ["/", "/directory/?view=staff"]

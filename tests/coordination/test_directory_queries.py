@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from coordination.models import Agency, AgencyPhone, Contact
+from coordination.models import Agency, AgencyPhone, Contact, InternalViewLog
 from coordination.selectors.directory import directory_options_forget
 from tests.coordination.directory_support import directory_page
 from tests.factories import AgencyFactory, AgencyPhoneFactory, ContactFactory, category
@@ -122,3 +122,34 @@ def test_a_deep_page_lists_the_same_agencies_as_the_name_order(client):
 
     grouped = client.get("/directory/?group=district&page=2").content.decode()
     assert [name for name in names if name in grouped] == names[20:40]
+
+
+# The staff view adds the contact persons (one query) and the log of what it showed (one insert).
+STAFF_LISTING_OWN_BUDGET = 5  # count, one page of agencies, their phones, contacts and tags
+# A logged-in user's page also reads the session, the user, their permissions and what
+# Wagtail's user bar needs (profile, page permissions, workflow states): 10 more queries; and the
+# staff view writes its log of the agencies shown in one insert.
+STAFF_PAGE_CEILING = 21
+
+
+def test_staff_listing_uses_a_fixed_number_of_queries(client, staff_member):
+    directory_page()
+    client.force_login(staff_member)
+    paths = {
+        "staff listing": "/directory/?view=staff",
+        "staff listing, filtered": "/directory/?view=staff&scope=external&group=category&page=2",
+    }
+    bulk_agencies(50, start=0)
+    # Every agency has an internal phone: each page shown writes its log rows.
+    AgencyPhone.objects.filter(sort_order=1).update(is_public=False)
+    at_50 = {name: measure(client, path) for name, path in paths.items()}
+    assert InternalViewLog.objects.count() == 4 * 20
+    bulk_agencies(450, start=1000)
+    AgencyPhone.objects.filter(sort_order=1).update(is_public=False)
+    at_500 = {name: measure(client, path) for name, path in paths.items()}
+    for name in paths:
+        print(f"{name}: {at_50[name]} at 50 agencies, {at_500[name]} at 500 (all, directory's own)")
+    assert at_50 == at_500
+    for name, (total, own) in at_500.items():
+        assert own <= STAFF_LISTING_OWN_BUDGET, name
+        assert total <= STAFF_PAGE_CEILING, name

@@ -1,7 +1,11 @@
 """The staff view of the directory: permission-checked, never cached, and every view of internal
 contact details is logged in a read-only admin log."""
 
+import json
+
 import pytest
+from bs4 import BeautifulSoup
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from coordination.models import InternalViewLog
@@ -134,3 +138,102 @@ def test_officers_and_staff_cannot_read_the_log(client, officer, staff_member):
         client.force_login(user)
         response = client.get(reverse("internal_view_log:index"))
         assert response.status_code in (302, 403)
+
+
+# The staff directory listing -------------------------------------------------------------
+
+
+def test_staff_listing_cards_show_every_phone_and_email_with_internal_ones_marked(
+    client, staff_member, agency
+):
+    agency.email = "info@nongchang.example.ac.th"
+    agency.email_saraban = "saraban@nongchang.example.ac.th"
+    agency.save()
+    AgencyPhoneFactory(agency=agency, kind="fax", number="056-511-062 ต่อ 15")
+    client.force_login(staff_member)
+    response = client.get("/directory/?view=staff")
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content.decode(), "html.parser")
+    item = soup.select_one(".directory-item")
+    text = " ".join(item.stripped_strings)
+    tel_links = {a["href"] for a in item.select('a[href^="tel:"]')}
+    assert {"tel:+6656511061", "tel:+6656999000", "tel:+6656511062,15"} <= tel_links
+    assert "โทรสาร" in text and "ต่อ 15" in text
+    mail_links = {a["href"] for a in item.select('a[href^="mailto:"]')}
+    assert "mailto:info@nongchang.example.ac.th" in mail_links
+    assert "mailto:saraban@nongchang.example.ac.th" in mail_links
+    internal_phone = item.find("a", href="tel:+6656999000").parent
+    assert internal_phone.select_one(".badge-internal").get_text() == "ภายใน"
+    public_phone = item.find("a", href="tel:+6656511061").parent
+    assert public_phone.select_one(".badge-internal") is None
+    # The contact person's internal details, as the staff card shows them.
+    assert "นางสาวใจดี มีสุข" in text
+    assert item.find("a", href="tel:+66812345678") is not None
+    assert "jaidee.line" in text
+    assert "บ้านเลขที่ 7 หมู่ 1" not in text  # the home address stays on the agency's own page
+
+
+def test_viewing_the_staff_listing_is_logged_for_agencies_with_internal_details(
+    client, staff_member, agency
+):
+    plain = AgencyFactory(name_th="หน่วยงานที่ไม่มีข้อมูลภายใน")
+    AgencyPhoneFactory(agency=plain, number="056-511-070")
+    client.force_login(staff_member)
+    client.get("/directory/?view=staff")
+    logs = list(InternalViewLog.objects.all())
+    assert [(log.agency, log.user, log.path) for log in logs] == [
+        (agency, staff_member, "/directory/?view=staff")
+    ]
+
+
+def test_public_listing_shows_no_internal_phone_to_staff(client, staff_member, agency):
+    client.force_login(staff_member)
+    html = client.get("/directory/").content.decode()
+    assert "056-999-000" not in html and "081-234-5678" not in html
+    assert not InternalViewLog.objects.exists()
+
+
+# The way in from the admin ----------------------------------------------------------------
+
+
+def _strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def admin_menu_strings(client) -> set[str]:
+    """Labels and URLs of the admin's sidebar menu (rendered by its JavaScript from JSON props)."""
+    response = client.get(reverse("wagtailadmin_home"))
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content.decode(), "html.parser")
+    props = soup.find("script", id="wagtail-sidebar-props")
+    return set(_strings(json.loads(props.string)))
+
+
+def test_the_admin_menu_links_the_internal_directory_for_its_readers(client, staff_member):
+    directory_page()
+    client.force_login(staff_member)
+    link = reverse("coordination_admin:internal_directory")
+    menu = admin_menu_strings(client)
+    assert {"สมุดรายชื่อภายใน", link} <= menu
+    redirect = client.get(link)
+    assert redirect.status_code == 302
+    assert redirect["Location"] == "/directory/?view=staff"
+    assert client.get(redirect["Location"]).status_code == 200
+
+
+def test_the_admin_menu_hides_it_from_users_who_may_not_read_it(client):
+    directory_page()
+    editor = UserFactory(username="page-editor")
+    editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(editor)
+    link = reverse("coordination_admin:internal_directory")
+    menu = admin_menu_strings(client)
+    assert "สมุดรายชื่อภายใน" not in menu and link not in menu
+    assert client.get(link).status_code in (302, 403)

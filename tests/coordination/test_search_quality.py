@@ -6,6 +6,7 @@ import pytest
 from coordination.cards import public_agencies
 from coordination.demo.registry import registry_demo_load
 from coordination.search.quality import compare, quality_queries, reindex_agencies
+from coordination.search.queries import agency_search
 
 pytestmark = pytest.mark.django_db
 
@@ -39,3 +40,23 @@ def test_recall_at_10_is_at_least_95_percent_and_beats_stock(demo):
     assert ours.recall_at_10 >= 0.95, [(r.query.q, r.found[:3]) for r in ours.misses()]
     assert ours.recall_at_10 > stock.recall_at_10
     assert ours.mrr > stock.mrr
+
+
+def test_an_abbreviation_alone_finds_what_it_abbreviates_and_nothing_else(demo):
+    """ "รร." once brought police stations and the Red Cross (their duties mention schools), and
+    "กฟภ." found nothing: an abbreviation typed alone names a kind of agency."""
+
+    def our_search(q):
+        return list(agency_search(public_agencies(), q, public=True).values_list("slug", flat=True))
+
+    schools = set(public_agencies().filter(category__slug="school").values_list("slug", flat=True))
+    for q in ("รร.", "ร.ร.", "รร"):
+        assert set(our_search(q)) == schools, q
+    for q, category in (("อบต.", "local-admin"), ("สพป.", "education-office")):
+        found = public_agencies().filter(slug__in=our_search(q))
+        assert found.exists(), q
+        assert set(found.values_list("category__slug", flat=True)) == {category}, q
+    assert our_search("กฟภ.") == ["pea-uthai-thani"]
+    assert our_search("กฟภ.อุทัยธานี")[0] == "pea-uthai-thani"
+    # With more words the abbreviation is one word of an ordinary search.
+    assert our_search("รร.บ้านหนองฉาง")[0] == "ban-nong-chang-school"
