@@ -49,6 +49,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
         (
             "coordination.cache",
             "coordination.jsonld",
+            "coordination.ratelimit",
             "coordination.search.indexing",
             "coordination.search.quality",
             "coordination.vcard",
@@ -59,6 +60,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
         (
             "coordination.admin_views",
             "coordination.api",
+            "coordination.api_http",
             "coordination.apps",
             "coordination.blocks",
             "coordination.compare",
