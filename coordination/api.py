@@ -9,13 +9,12 @@ limit are the same for every URL of the API (coordination.api_http).
 import html
 import logging
 import math
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, time
 from typing import Literal
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.dateparse import parse_datetime
 from django.utils.html import strip_tags
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
@@ -85,10 +84,10 @@ API_DESCRIPTION = f"""ข้อมูลหน่วยงานที่เผ�
 | HTTP | code | ความหมาย |
 |---|---|---|
 | 400 | `invalid_page` | `page` ไม่ใช่จำนวนเต็มตั้งแต่ 1 ขึ้นไป |
-| 400 | `page_out_of_range` | `page` เกินจำนวนหน้าที่มี |
 | 400 | `invalid_size` | `size` ไม่อยู่ระหว่าง 1 ถึง {MAX_PAGE_SIZE} |
 | 400 | `invalid_modified_after` | `modified_after` ไม่ใช่วันที่หรือวันเวลาแบบ ISO 8601 |
 | 400 | `invalid_parameter` | พารามิเตอร์อื่นไม่ถูกต้อง |
+| 404 | `page_out_of_range` | ไม่มีหน้า `page` นี้ (เกิน `total_pages`) |
 | 404 | `agency_not_found` | ไม่มีหน่วยงานนี้ หรือยังไม่เผยแพร่ต่อสาธารณะ |
 | 404 | `not_found` | ไม่มีที่อยู่นี้ใน API |
 | 405 | `method_not_allowed` | API นี้อ่านได้อย่างเดียว (GET) |
@@ -185,13 +184,11 @@ def _field_message(name: str) -> str:
         return _("หมายเลขหน้า (page) ต้องเป็นจำนวนเต็มตั้งแต่ 1 ขึ้นไป")
     if name == "size":
         return _("จำนวนรายการต่อหน้า (size) ต้องเป็นจำนวนเต็มตั้งแต่ 1 ถึง %(max)s") % {"max": MAX_PAGE_SIZE}
+    if name == "modified_after":
+        return _(
+            "modified_after ต้องเป็นวันที่หรือวันเวลาแบบ ISO 8601 เช่น 2026-01-31 หรือ 2026-01-31T08:00:00+07:00"
+        )
     return _("ค่าของพารามิเตอร์ %(name)s ไม่ถูกต้อง") % {"name": name}
-
-
-def _modified_after_message() -> str:
-    return _(
-        "modified_after ต้องเป็นวันที่หรือวันเวลาแบบ ISO 8601 เช่น 2026-01-31 หรือ 2026-01-31T08:00:00+07:00"
-    )
 
 
 def _rate_limited(request, wait: int) -> HttpResponse:
@@ -208,15 +205,23 @@ def _api_error(request, exc: ApiError):
     return _error_response(request, exc)
 
 
+def _parameter_name(loc: tuple) -> str:
+    # ("query", "filters", "page"), or ("query", "filters", "modified_after", "datetime") for a
+    # value that may be of several types.
+    known = [part for part in loc if part in AgencyFilters.model_fields]
+    return str(known[0] if known else (loc[-1] if loc else ""))
+
+
 @api.exception_handler(ValidationError)
 def _validation_error(request, exc: ValidationError):
     # A path that does not parse (/agencies/abc) names nothing that exists.
     if any(error.get("loc", ("",))[0] == "path" for error in exc.errors):
         return _error_response(request, _not_found())
-    names = list(dict.fromkeys(str(error.get("loc", ("", ""))[-1]) for error in exc.errors))
+    names = list(dict.fromkeys(_parameter_name(error.get("loc", ())) for error in exc.errors))
     fields = [{"name": name, "message": _field_message(name)} for name in names]
     code = next(
-        (f"invalid_{name}" for name in ("page", "size") if name in names), "invalid_parameter"
+        (f"invalid_{name}" for name in ("page", "size", "modified_after") if name in names),
+        "invalid_parameter",
     )
     message = " ".join(field["message"] for field in fields) or _("คำขอมีค่าที่ไม่ถูกต้อง")
     return _error_response(request, ApiError(400, code, message, fields))
@@ -333,35 +338,32 @@ class AgencyFilters(Schema):
     scope: ScopeParam = ""
     category: str = Field("", max_length=60, pattern=PRINTABLE)
     district: str = Field("", pattern=r"^([0-9]{4})?$")
-    modified_after: str = Field("", max_length=40, pattern=PRINTABLE)
+    modified_after: datetime | date | None = None
     page: int = Field(1, ge=1)
     size: int = Field(DEFAULT_PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE)
 
 
-def _moment(value: str) -> datetime | None:
-    """`modified_after` as an aware datetime: an ISO date is the start of that day, and a time
-    without an offset is Thai time (the office's)."""
-    if not value:
+def _moment(value: datetime | date | None) -> datetime | None:
+    """`modified_after` as an aware datetime: a date is the start of that day, and a time
+    without an offset is Thai time (the office's). A moment before or after what a database
+    stores (year 1 at +07:00) is the earliest or the latest one."""
+    if value is None:
         return None
-    error = ApiError(
-        400,
-        "invalid_modified_after",
-        _modified_after_message(),
-        [{"name": "modified_after", "message": _modified_after_message()}],
-    )
+    if not isinstance(value, datetime):
+        value = datetime.combine(value, time.min)
+    if timezone.is_naive(value):
+        try:
+            value = timezone.make_aware(value)
+        except OverflowError:
+            value = value.replace(tzinfo=UTC)
     try:
-        moment = parse_datetime(value.strip())  # Python 3.11 reads a bare date as midnight
-    except ValueError:
-        raise error from None
-    if moment is None:
-        raise error
-    if timezone.is_naive(moment):
-        moment = timezone.make_aware(moment)
-    try:
-        moment.astimezone(UTC)  # year 1 at +07:00 is before what a database stores
+        return value.astimezone(UTC)
     except OverflowError:
-        raise error from None
-    return moment
+        return (
+            datetime.min.replace(tzinfo=UTC)
+            if value.year == 1
+            else datetime.max.replace(tzinfo=UTC)
+        )
 
 
 def _phone(kind: str, label: str, value: str) -> dict:
@@ -439,12 +441,9 @@ def _out(card: AgencyCard, directory_url: str) -> dict:
     }
 
 
-ERRORS = {400: ErrorOut, 429: ErrorOut}
-
-
 @api.get(
     "/agencies",
-    response={200: AgencyPage, 304: None, **ERRORS},
+    response={200: AgencyPage, 304: None, 400: ErrorOut, 404: ErrorOut, 429: ErrorOut},
     summary="รายการหน่วยงานที่เผยแพร่",
 )
 def agency_list(request, filters: Query[AgencyFilters]):
@@ -464,7 +463,8 @@ def agency_list(request, filters: Query[AgencyFilters]):
             "page": filters.page,
             "total": total_pages,
         }
-        raise ApiError(400, "page_out_of_range", message, [{"name": "page", "message": message}])
+        # A page number that is well formed but names no page: 404, like a missing agency.
+        raise ApiError(404, "page_out_of_range", message, [{"name": "page", "message": message}])
     start = (filters.page - 1) * filters.size
     # A search ranks by annotations of its own and is short; a listing can be 2,500 pages long.
     rows = (
