@@ -7,7 +7,9 @@ from collections import Counter
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from schemathesis import GenerationMode
 
@@ -31,8 +33,20 @@ def registry(settings):
     return AgencyFactory(name_th="กลุ่มส่งเสริมการศึกษาทางไกล", parent=parent, mission="<p>ภารกิจ</p>")
 
 
-def test_the_api_keeps_to_its_schema(registry, capsys):
-    schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
+@pytest.fixture
+def wsgi_app():
+    """The project's WSGI app, keeping the test's database connection open between requests as
+    Django's test client does: the test data lives in that connection's transaction, and on
+    PostgreSQL a request's end would otherwise close it."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield get_wsgi_application()
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+def test_the_api_keeps_to_its_schema(registry, wsgi_app, capsys):
+    schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", wsgi_app)
     statuses: Counter = Counter()
     operations = []
     for result in schema.get_all_operations():
