@@ -116,6 +116,9 @@ class AgencyCard:
     district_code: str = ""
     children: list[AgencyLink] = field(default_factory=list)
     street_address: str = ""
+    parent_pk: int | None = None
+    # When the approved version was published: what API clients sync on (modified_after).
+    published_at: object = None
 
     @property
     def map_url(self) -> str:
@@ -351,6 +354,8 @@ def _card(agency: Agency, *, audience: str) -> AgencyCard:
         district_code=agency.district_code,
         children=children,
         street_address=_street_address(agency),
+        parent_pk=parent.pk if parent_visible else None,
+        published_at=agency.last_published_at,
     )
 
 

@@ -68,6 +68,15 @@ def phone_tel_uri(value: str) -> str:
     return f"tel:{digits},{match.group(1)}" if match else f"tel:{digits}"
 
 
+def phone_split(value: str) -> tuple[str, str]:
+    """A stored number as (number, extension): "056-511-061 ต่อ 12" gives ("056-511-061", "12")."""
+    value = value or ""
+    match = _EXTENSION.search(value)
+    if not match:
+        return value.strip(), ""
+    return value[: match.start()].strip(), match.group(1)
+
+
 def phone_clean_fields(instance, *field_names: str) -> None:
     """Normalise the named phone fields of a model instance, raising per-field Thai errors."""
     errors = {}

@@ -50,6 +50,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
         (
             "coordination.cache",
             "coordination.jsonld",
+            "coordination.ratelimit",
             "coordination.search.indexing",
             "coordination.search.quality",
             "coordination.vcard",
@@ -60,6 +61,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
         (
             "coordination.admin_views",
             "coordination.api",
+            "coordination.api_http",
             "coordination.apps",
             "coordination.blocks",
             "coordination.compare",

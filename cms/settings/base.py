@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "simple_history",
+    # django-ninja's bundled Swagger UI, served as static files for the API docs (/api/v1/docs).
+    "ninja",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -167,6 +169,12 @@ WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 COORDINATION_SEARCH_NEWS_MODELS = ["home.NewsPage"]
 # The registry's public pages (directory, agency pages, /search/) sit inside our site's frame.
 COORDINATION_BASE_TEMPLATE = "base.html"
+
+# The public API's rate limit: requests per client address in each window of seconds (0: no
+# limit), and how many proxies of ours stand in front and append the client to X-Forwarded-For.
+COORDINATION_API_RATE_LIMIT = int(os.environ.get("API_RATE_LIMIT", "120"))
+COORDINATION_API_RATE_WINDOW = int(os.environ.get("API_RATE_WINDOW", "60"))
+COORDINATION_API_TRUSTED_PROXIES = int(os.environ.get("API_TRUSTED_PROXIES", "0"))
 
 # History rows are written by coordination.history, which skips saves that change no data.
 SIMPLE_HISTORY_REVERT_DISABLED = True

@@ -5,6 +5,7 @@ ready for a template, in a fixed number of queries whatever the number of agenci
 """
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from urllib.parse import urlencode
 
 from django.core.cache import cache
@@ -58,9 +59,13 @@ def agencies_filtered(
     district: str = "",
     tag: str = "",
     network: str = "",
+    modified_after: datetime | None = None,
 ) -> QuerySet[Agency]:
     """The directory's filters, the one place they become SQL (the listing, the embedded
-    directory blocks and the API): best match first when `q` is given, otherwise by name."""
+    directory blocks and the API): best match first when `q` is given, otherwise by name.
+
+    `modified_after` keeps agencies whose approved version was published at or after that
+    moment (inclusive, so that a client syncing from the last time it saw loses nothing)."""
     queryset = directory_search(queryset, q)
     if scope:
         queryset = queryset.filter(scope=scope)
@@ -72,6 +77,8 @@ def agencies_filtered(
         queryset = queryset.filter(tags__name=tag)
     if network:
         queryset = queryset.filter(school_network__slug=network)
+    if modified_after is not None:
+        queryset = queryset.filter(last_published_at__gte=modified_after)
     return queryset if q.strip() else queryset.order_by("name_sort", "pk")
 
 
@@ -223,12 +230,12 @@ def _group_label(card: AgencyCard, group: str) -> str:
     return ""
 
 
-def _page_rows(queryset: QuerySet[Agency], page_obj: PaginatorPage) -> QuerySet[Agency]:
-    """The page's agencies in one query that picks their ids first (``id IN (SELECT id …
-    ORDER BY … LIMIT 20 OFFSET n)``) and joins the card's relations for those 20 rows only, so
-    page 1,000 costs what page 1 costs: the offset walks an index, not 20,000 joined rows."""
-    start = page_obj.start_index() - 1 if page_obj.paginator.count else 0
-    ids = queryset.values("pk")[start : start + DIRECTORY_PER_PAGE]
+def agencies_page_rows(queryset: QuerySet[Agency], *, start: int, size: int) -> QuerySet[Agency]:
+    """`size` agencies of an ordered (unranked) `queryset` from row `start`, in one query that
+    picks their ids first (``id IN (SELECT id … ORDER BY … LIMIT 20 OFFSET n)``) so that the
+    card's relations are joined for those rows only: page 1,000 costs what page 1 costs, the
+    offset walks an index, not 20,000 joined rows. The directory listing and the API use it."""
+    ids = queryset.values("pk")[start : start + size]
     return queryset.model.objects.filter(pk__in=ids).order_by(*queryset.query.order_by)
 
 
@@ -242,7 +249,12 @@ def directory_listing(
     paginator = Paginator(queryset, DIRECTORY_PER_PAGE)
     page_obj = paginator.get_page(page_number)
     # A search ranks by annotations of its own and is short; a listing can be 2,500 pages long.
-    rows = page_obj.object_list if filters.q.strip() else _page_rows(queryset, page_obj)
+    start = page_obj.start_index() - 1 if paginator.count else 0
+    rows = (
+        page_obj.object_list
+        if filters.q.strip()
+        else agencies_page_rows(queryset, start=start, size=DIRECTORY_PER_PAGE)
+    )
     page_obj.object_list = with_card_relations(rows, tags=staff, contacts=staff)
     view = agency_staff_view if staff else agency_public_view
     groups: list[DirectoryGroup] = []

@@ -161,7 +161,7 @@ def test_directory_block_lists_names_in_thai_order(client):
 def test_api_lists_names_in_thai_order(client):
     make_agencies()
     contents = client.get("/api/v1/agencies").json()["contents"]
-    assert [row["name_th"] for row in contents] == IN_ORDER
+    assert [row["name"] for row in contents] == IN_ORDER
 
 
 # Admin ----------------------------------------------------------------------------------------

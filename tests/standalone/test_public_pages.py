@@ -103,10 +103,10 @@ def test_api_lists_and_details_the_agency(client, agency):
     assert listing["Content-Type"].startswith("application/json")
     body = listing.json()
     assert body["total_items"] == 1
-    assert [row["name_th"] for row in body["contents"]] == [NAME]
+    assert [row["name"] for row in body["contents"]] == [NAME]
     detail = client.get(f"/api/v1/agencies/{agency.pk}")
     assert detail.status_code == 200
-    assert detail.json()["name_th"] == NAME
+    assert detail.json()["name"] == NAME
     assert client.get("/api/v1/openapi.json").status_code == 200
 
 
