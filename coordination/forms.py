@@ -11,11 +11,12 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.rich_text import DraftailRichTextArea
 
 from coordination import geo
 from coordination.display import person_name
 from coordination.selectors.registry import agency_name_matches
-from coordination.text import text_without_controls
+from coordination.text import rich_text_is_blank, text_without_controls
 
 
 class AddressSelect(forms.Select):
@@ -55,6 +56,10 @@ class AgencyAdminForm(WagtailAdminModelForm):
                     "data-slug-agency": self.instance.pk or "",
                 }
             )
+
+        for field in self.fields.values():
+            if isinstance(field.widget, DraftailRichTextArea):
+                _blank_rich_text_is_unchanged(field)
 
         empty = [("", "---------")]
         province, district = current("province_code"), current("district_code")
@@ -143,3 +148,18 @@ _BLOCK_KEY = re.compile(r'\s+data-block-key="[^"]*"')
 
 def _without_block_keys(html: str) -> str:
     return _BLOCK_KEY.sub("", html or "").strip()
+
+
+def _blank_rich_text_is_unchanged(field) -> None:
+    """An empty rich text box writes back an empty paragraph as soon as the editor wakes up (a
+    click or a focus is enough). That is no change: counting it as one would add a revision
+    when a supervisor approves from the editor, which voids the approval just given
+    (WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT) and sends the agency back to the first step."""
+    has_changed = field.has_changed
+
+    def blank_aware_has_changed(initial, data):
+        if rich_text_is_blank(initial) and rich_text_is_blank(data):
+            return False
+        return has_changed(initial, data)
+
+    field.has_changed = blank_aware_has_changed

@@ -28,3 +28,16 @@ def text_without_controls(text: str, *, multiline: bool = False) -> str:
     if not multiline:
         text = _LINE_BREAKS_AND_TABS.sub(" ", text).strip()
     return text
+
+
+_TAG = re.compile(r"<[^>]*>")
+_CONTENT_TAG = re.compile(r"<(img|embed|iframe|video|audio)\b", re.IGNORECASE)
+
+
+def rich_text_is_blank(html: str | None) -> bool:
+    """True for rich text that shows nothing: "" or an empty paragraph an editor writes back
+    (``<p data-block-key="x"></p>``), with no text, image or embed in it."""
+    html = html or ""
+    if _CONTENT_TAG.search(html):
+        return False
+    return not _TAG.sub("", html).replace("&nbsp;", "").strip()

@@ -181,6 +181,14 @@ class AgencyEditView(WorkflowSuccessMessageMixin, EditView):
             return self.object
         return super().save_instance()
 
+    def submit_action(self):
+        # Resubmitting after "request changes" resumes the workflow, whose task then reviews the
+        # workflow state's own copy of the agency's latest revision: a copy read before this
+        # save, so the reviewer would approve the old revision and be asked again for the new one.
+        if self.workflow_state is not None:
+            self.workflow_state.content_object = self.object
+        return super().submit_action()
+
 
 class AgencyViewSet(SnippetViewSet):
     """หน่วยงาน: listing, filters, exports, inspect, preview, workflow."""

@@ -87,6 +87,11 @@ class AgencySearchArea(SearchArea):
         return can_view_registry(request.user)
 
 
+@hooks.register("insert_global_admin_css")
+def registry_admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("coordination/css/admin.css"))
+
+
 @hooks.register("insert_global_admin_js")
 def name_rich_text_editors():
     """Rich text boxes announce their field's label (coordination/js/draftail-names.js)."""

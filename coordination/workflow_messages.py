@@ -91,6 +91,12 @@ def approved_message(obj, workflow_state: WorkflowState | None) -> str:
     next_task = workflow_state.current_task_state.task.specific
     task_ids = list(workflow_state.workflow.tasks.values_list("pk", flat=True))
     step = task_ids.index(next_task.pk) if next_task.pk in task_ids else 1
+    if step == 0:
+        # Approving with changes makes a new revision, which every step reviews again.
+        return _("บันทึกการแก้ไขแล้ว จึงเริ่มพิจารณาใหม่ที่%(reviewers)s: %(kind)s '%(title)s'") % {
+            "reviewers": reviewers_name(next_task),
+            **_subject(obj),
+        }
     return _("อนุมัติขั้นที่ %(step)s แล้ว ส่งต่อ%(reviewers)s: %(kind)s '%(title)s'") % {
         "step": step,
         "reviewers": reviewers_name(next_task),

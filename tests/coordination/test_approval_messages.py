@@ -133,6 +133,76 @@ def test_rejecting_says_sent_back(client, director, submitted, reject):
     assert submitted.current_workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES
 
 
+def test_a_fixed_resubmission_needs_one_approval_per_step(client, officer, director, submitted):
+    """After "request changes" the officer fixes the item and submits again: the director's one
+    approval passes the fixed revision on to the deputy director (Wagtail's snippet editor used
+    to resume the workflow on the revision that was sent back, asking the director twice)."""
+    client.force_login(director)
+    dashboard_action(client, submitted, "reject", comment="ชื่ออังกฤษผิด")
+    client.force_login(officer)
+    client.post(
+        reverse(f"{AGENCIES}:edit", args=[submitted.pk]),
+        {**agency_form_data(name_en="Ban Thung Pho Primary School"), "action-submit": "submit"},
+    )
+    submitted.refresh_from_db()
+    fixed = submitted.latest_revision
+    assert submitted.current_workflow_task_state.revision == fixed
+
+    flashed(client)
+    client.force_login(director)
+    editor_action(client, submitted, "approve")
+    assert "อนุมัติขั้นที่ 1 แล้ว ส่งต่อรองผู้อำนวยการ" in flashed(client)
+    submitted.refresh_from_db()
+    assert submitted.current_workflow_task.name != FIRST_APPROVAL_TASK
+    assert submitted.current_workflow_task_state.revision == fixed
+
+
+EMPTY_EDITOR = json.dumps(
+    {
+        "blocks": [
+            {
+                "key": "inh5y",
+                "type": "unstyled",
+                "depth": 0,
+                "text": "",
+                "inlineStyleRanges": [],
+                "entityRanges": [],
+                "data": {},
+            }
+        ],
+        "entityMap": {},
+    }
+)
+
+
+def test_an_empty_rich_text_box_woken_up_is_no_change(client, officer, director):
+    """The mission box is empty; a click in the editor makes Draftail post an empty paragraph.
+    Approving from that editor must still approve, not make a revision that restarts the
+    approval at the first step."""
+    client.force_login(officer)
+    client.post(
+        reverse(f"{AGENCIES}:add"),
+        {**agency_form_data(mission="null"), "action-submit": "submit"},
+    )
+    submitted = Agency.objects.get(slug="ban-thung-pho")
+    assert submitted.mission == "" and submitted.workflow_in_progress  # nobody touched the box
+    flashed(client)
+    client.force_login(director)
+    edit_url = reverse(f"{AGENCIES}:edit", args=[submitted.pk])
+    data = editor_form_data(
+        client,
+        edit_url,
+        mission=EMPTY_EDITOR,
+        **{"action-workflow-action": "true", "workflow-action-name": "approve"},
+    )
+    revisions = submitted.revisions.count()
+    client.post(edit_url, data)
+    assert "อนุมัติขั้นที่ 1 แล้ว ส่งต่อรองผู้อำนวยการ" in flashed(client)
+    assert submitted.revisions.count() == revisions
+    submitted.refresh_from_db()
+    assert submitted.current_workflow_task.name != FIRST_APPROVAL_TASK
+
+
 def test_officer_reads_the_reviewers_comment_and_name(client, officer, director, submitted):
     director.first_name, director.last_name = "วิไล", "รักงาน"
     director.save()

@@ -9,7 +9,7 @@ from wagtail.test.utils.form_data import rich_text
 
 from coordination.models import Agency, Contact
 from coordination.models.text import TextCleaningMixin
-from coordination.text import text_without_controls
+from coordination.text import rich_text_is_blank, text_without_controls
 from tests.coordination.admin_forms import agency_form_data, contact_form_data
 from tests.factories import AgencyFactory
 
@@ -97,3 +97,18 @@ def test_every_model_with_text_fields_cleans_them():
             if has_text and not issubclass(model, TextCleaningMixin):
                 missing.append(model._meta.label)
     assert missing == []
+
+
+@pytest.mark.parametrize(
+    ("html", "blank"),
+    [
+        ("", True),
+        (None, True),
+        ('<p data-block-key="inh5y"></p>', True),
+        ("<p> &nbsp; </p>", True),
+        ("<p>ส่งเสริมการศึกษา</p>", False),
+        ('<p><embed embedtype="image" id="1" format="left"/></p>', False),
+    ],
+)
+def test_rich_text_is_blank(html, blank):
+    assert rich_text_is_blank(html) is blank
