@@ -180,7 +180,9 @@ def _code_column(key, heading, length, *, aliases=(), example=""):
     )
 
 
-def _choice_column(key, heading, choices, *, aliases=(), blank=False, example=""):
+def _choice_column(key, heading, choices, *, aliases=(), blank=False, default=None, example=""):
+    """Written by its Thai label; read by label or code. An empty cell is "" where the field may
+    be blank, the field's default where it has one, else an error."""
     labels = {value: str(label) for value, label in choices.choices}
 
     def parse(text: str):
@@ -188,6 +190,8 @@ def _choice_column(key, heading, choices, *, aliases=(), blank=False, example=""
         if not text:
             if blank:
                 return ""
+            if default is not None:
+                return default
             raise ValidationError(_("ต้องระบุค่า"))
         wanted = text.casefold()
         for value, label in choices.choices:
@@ -230,13 +234,13 @@ def _bool_column(key, heading, *, aliases=(), example=""):
     )
 
 
-def _integer_column(key, heading, *, aliases=(), blank=True, example=""):
+def _integer_column(key, heading, *, aliases=(), default=None, example=""):
+    """An empty cell is the field's default (None: no number)."""
+
     def parse(text: str):
         text = re.sub(r"[\s,]", "", digits_arabic(text))
         if not text:
-            if blank:
-                return None
-            raise ValidationError(_("ต้องระบุค่า"))
+            return default
         if not text.isdigit():
             raise ValidationError(_("“%(value)s” ต้องเป็นจำนวนเต็ม"), params={"value": text})
         return int(text)
@@ -738,7 +742,11 @@ REGISTRY_COLUMNS: list[Column] = [
         example=str(NO),
     ),
     _choice_column(
-        "status", gettext_lazy("สถานะ"), AgencyStatus, example=str(AgencyStatus.ACTIVE.label)
+        "status",
+        gettext_lazy("สถานะ"),
+        AgencyStatus,
+        default=AgencyStatus.ACTIVE,
+        example=str(AgencyStatus.ACTIVE.label),
     ),
     _text_column("closed_reason", gettext_lazy("เหตุที่ปิด/ยุบเลิก"), max_length=255),
     _related_column("successor", gettext_lazy("หน่วยงานที่รับช่วงต่อ (ชื่อใน URL)"), "slug"),
@@ -746,6 +754,7 @@ REGISTRY_COLUMNS: list[Column] = [
         "visibility",
         gettext_lazy("การเผยแพร่"),
         Visibility,
+        default=Visibility.PUBLIC,
         example=str(Visibility.PUBLIC.label),
     ),
     Column(
@@ -756,7 +765,7 @@ REGISTRY_COLUMNS: list[Column] = [
         parse=_tags_parse,
     ),
     _integer_column(
-        "review_interval_days", gettext_lazy("รอบทบทวนข้อมูล (วัน)"), blank=False, example="365"
+        "review_interval_days", gettext_lazy("รอบทบทวนข้อมูล (วัน)"), default=365, example="365"
     ),
     Column(
         "mission",

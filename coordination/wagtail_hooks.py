@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.search import SearchArea
 from wagtail.admin.widgets import ListingButton
+from wagtail.log_actions import LogFormatter
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
@@ -15,6 +16,7 @@ from coordination.cache import page_cache_stamp
 from coordination.models import Agency, InternalViewLog
 from coordination.permissions import can_view_registry
 from coordination.selectors.directory import page_hidden_agency_notes
+from coordination.services.agency_import import IMPORT_LOG_ACTION
 from coordination.viewsets import (
     AgencyViewSet,
     InternalViewLogViewSet,
@@ -100,3 +102,22 @@ def agency_timeline_button(snippet, user, next_url=None):
             icon_name="history",
             priority=90,
         )
+
+
+@hooks.register("register_log_actions")
+def register_import_log_action(actions):
+    @actions.register_action(IMPORT_LOG_ACTION)
+    class ImportLogFormatter(LogFormatter):
+        label = gettext_lazy("นำเข้าข้อมูลจากไฟล์")
+
+        def format_message(self, log_entry):
+            if log_entry.data.get("created"):
+                return _("สร้างฉบับร่างจากการนำเข้าไฟล์ “%(file)s”") % {
+                    "file": log_entry.data.get("file", "")
+                }
+            return _("แก้ไขเป็นฉบับร่างจากการนำเข้าไฟล์ “%(file)s”") % {
+                "file": log_entry.data.get("file", "")
+            }
+
+        def format_comment(self, log_entry):
+            return log_entry.data.get("reason", "")
