@@ -11,7 +11,7 @@ from wagtail.log_actions import LogFormatter
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
-from coordination import admin_views, workflow_views
+from coordination import admin_views, import_views, workflow_views
 from coordination.cache import page_cache_stamp
 from coordination.models import Agency, InternalViewLog
 from coordination.permissions import can_view_registry
@@ -59,6 +59,14 @@ def register_registry_admin_urls():
         path("address.json", admin_views.address_reference, name="address_reference"),
         path("agency-slug.json", admin_views.agency_slug_suggestion, name="agency_slug"),
         path("agency/<int:pk>/timeline/", admin_views.agency_timeline_view, name="agency_timeline"),
+        path("import/", import_views.import_upload_view, name="agency_import"),
+        path("import/preview/", import_views.import_preview_view, name="agency_import_preview"),
+        path("import/apply/", import_views.import_apply_view, name="agency_import_apply"),
+        path(
+            "import/template.xlsx",
+            import_views.import_template_view,
+            name="agency_import_template",
+        ),
         path(
             "workflow/<int:content_type_id>/<str:object_id>/cancel/",
             workflow_views.workflow_cancel_view,

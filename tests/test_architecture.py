@@ -30,6 +30,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "coordination.permissions",
             "coordination.phones",
             "coordination.registry_columns",
+            "coordination.registry_files",
             "coordination.roles",
             "coordination.search",  # the package itself: no imports
             "coordination.search.segmenter",
@@ -67,6 +68,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "coordination.demo",
             "coordination.filters",
             "coordination.forms",
+            "coordination.import_views",
             "coordination.inspect_views",
             "coordination.management",
             "coordination.pages",
