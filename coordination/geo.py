@@ -136,3 +136,58 @@ def address_errors(
                     params={"postcode": postcode, "district": district.name_th},
                 )
     return errors
+
+
+@cache
+def _place_codes_by_name() -> tuple[dict, dict, dict]:
+    """{name: code} of provinces, {(province code, name): code} of districts and
+    {(district code, name): code} of subdistricts, for reading addresses written as names."""
+    provinces, districts, subdistricts = {}, {}, {}
+    for province in geothai.provinces():
+        provinces[province.name_th] = province.code
+        for district in geothai.districts(province.code):
+            districts[(province.code, district.name_th)] = district.code
+            for subdistrict in geothai.subdistricts(district.code):
+                subdistricts[(district.code, subdistrict.name_th)] = subdistrict.code
+    return provinces, districts, subdistricts
+
+
+def address_codes_from_names(
+    *, province: str, district: str, subdistrict: str
+) -> tuple[dict[str, str], dict[str, ValidationError]]:
+    """DOPA codes of an address written as Thai names (a spreadsheet's จังหวัด/อำเภอ/ตำบล).
+
+    Returns ({"province_code", "district_code", "subdistrict_code"}, {name part: Thai error});
+    a district is looked up in its province and a subdistrict in its district, since the same
+    names recur across the country.
+    """
+    provinces, districts, subdistricts = _place_codes_by_name()
+    codes = {"province_code": "", "district_code": "", "subdistrict_code": ""}
+    errors: dict[str, ValidationError] = {}
+    if province:
+        codes["province_code"] = provinces.get(province, "")
+        if not codes["province_code"]:
+            errors["province"] = ValidationError(
+                _("ไม่พบจังหวัด “%(name)s”"), code="province", params={"name": province}
+            )
+    elif district or subdistrict:
+        errors["province"] = ValidationError(_("กรุณาระบุจังหวัด"), code="required")
+    if district and codes["province_code"]:
+        codes["district_code"] = districts.get((codes["province_code"], district), "")
+        if not codes["district_code"]:
+            errors["district"] = ValidationError(
+                _("ไม่พบอำเภอ “%(name)s” ในจังหวัด%(province)s"),
+                code="district",
+                params={"name": district, "province": province},
+            )
+    elif subdistrict and not district:
+        errors["district"] = ValidationError(_("กรุณาระบุอำเภอ"), code="required")
+    if subdistrict and codes["district_code"]:
+        codes["subdistrict_code"] = subdistricts.get((codes["district_code"], subdistrict), "")
+        if not codes["subdistrict_code"]:
+            errors["subdistrict"] = ValidationError(
+                _("ไม่พบตำบล “%(name)s” ในอำเภอ%(district)s"),
+                code="subdistrict",
+                params={"name": subdistrict, "district": district},
+            )
+    return codes, errors

@@ -19,11 +19,11 @@ from wagtail.snippets.views.snippets import CreateView, EditView, HistoryView, S
 from coordination.display import person_name
 from coordination.filters import AgencyFilterSet, InternalViewLogFilterSet
 from coordination.forms import AgencyAdminForm
+from coordination.import_views import AgencyListingView
 from coordination.inspect_views import AgencyInspectView, InternalViewLogInspectView
 from coordination.models import Agency, AgencyCategory, InternalViewLog, SchoolNetwork
 from coordination.search.admin_views import (
     AgencyChooserViewSet,
-    AgencyIndexView,
     ThaiNameOrderingMixin,
 )
 from coordination.thai_dates import thai_date
@@ -200,7 +200,7 @@ class AgencyViewSet(SnippetViewSet):
     workflow_action_view_class = AgencyWorkflowActionView
     inspect_view_class = AgencyInspectView  # a readable detail page (coordination/inspect_views)
     inspect_template_name = AgencyInspectView.template_name
-    index_view_class = AgencyIndexView  # Thai-aware search (coordination/search)
+    index_view_class = AgencyListingView  # Thai-aware search, and the import button
     chooser_viewset_class = AgencyChooserViewSet
     icon = "site"
     menu_label = _("หน่วยงาน")

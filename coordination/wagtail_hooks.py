@@ -10,14 +10,16 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.search import SearchArea
 from wagtail.admin.widgets import ListingButton
+from wagtail.log_actions import LogFormatter
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
-from coordination import admin_views, workflow_views
+from coordination import admin_views, import_views, workflow_views
 from coordination.cache import page_cache_stamp
 from coordination.models import Agency, InternalViewLog
 from coordination.permissions import can_view_registry
 from coordination.selectors.directory import page_hidden_agency_notes
+from coordination.services.agency_import import IMPORT_LOG_ACTION
 from coordination.viewsets import (
     AgencyViewSet,
     InternalViewLogViewSet,
@@ -60,6 +62,14 @@ def register_registry_admin_urls():
         path("address.json", admin_views.address_reference, name="address_reference"),
         path("agency-slug.json", admin_views.agency_slug_suggestion, name="agency_slug"),
         path("agency/<int:pk>/timeline/", admin_views.agency_timeline_view, name="agency_timeline"),
+        path("import/", import_views.import_upload_view, name="agency_import"),
+        path("import/preview/", import_views.import_preview_view, name="agency_import_preview"),
+        path("import/apply/", import_views.import_apply_view, name="agency_import_apply"),
+        path(
+            "import/template.xlsx",
+            import_views.import_template_view,
+            name="agency_import_template",
+        ),
         path(
             "workflow/<int:content_type_id>/<str:object_id>/cancel/",
             workflow_views.workflow_cancel_view,
@@ -139,3 +149,22 @@ def register_internal_directory_menu_item():
         icon_name="group",
         order=105,
     )
+
+
+@hooks.register("register_log_actions")
+def register_import_log_action(actions):
+    @actions.register_action(IMPORT_LOG_ACTION)
+    class ImportLogFormatter(LogFormatter):
+        label = gettext_lazy("นำเข้าข้อมูลจากไฟล์")
+
+        def format_message(self, log_entry):
+            if log_entry.data.get("created"):
+                return _("สร้างฉบับร่างจากการนำเข้าไฟล์ “%(file)s”") % {
+                    "file": log_entry.data.get("file", "")
+                }
+            return _("แก้ไขเป็นฉบับร่างจากการนำเข้าไฟล์ “%(file)s”") % {
+                "file": log_entry.data.get("file", "")
+            }
+
+        def format_comment(self, log_entry):
+            return log_entry.data.get("reason", "")

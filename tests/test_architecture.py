@@ -29,6 +29,8 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "coordination.layout",
             "coordination.permissions",
             "coordination.phones",
+            "coordination.registry_columns",
+            "coordination.registry_files",
             "coordination.roles",
             "coordination.search",  # the package itself: no imports
             "coordination.search.segmenter",
@@ -68,6 +70,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "coordination.demo",
             "coordination.filters",
             "coordination.forms",
+            "coordination.import_views",
             "coordination.inspect_views",
             "coordination.management",
             "coordination.pages",
