@@ -29,6 +29,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "coordination.layout",
             "coordination.permissions",
             "coordination.phones",
+            "coordination.registry_columns",
             "coordination.roles",
             "coordination.search",  # the package itself: no imports
             "coordination.search.segmenter",
