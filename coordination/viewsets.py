@@ -17,15 +17,12 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import CreateView, EditView, HistoryView, SnippetViewSet
 
 from coordination.display import person_name
+from coordination.export_views import AgencyListingView
 from coordination.filters import AgencyFilterSet, InternalViewLogFilterSet
 from coordination.forms import AgencyAdminForm
 from coordination.inspect_views import AgencyInspectView, InternalViewLogInspectView
 from coordination.models import Agency, AgencyCategory, InternalViewLog, SchoolNetwork
-from coordination.search.admin_views import (
-    AgencyChooserViewSet,
-    AgencyIndexView,
-    ThaiNameOrderingMixin,
-)
+from coordination.search.admin_views import AgencyChooserViewSet, ThaiNameOrderingMixin
 from coordination.thai_dates import thai_date
 from coordination.workflow_messages import (
     cancelled_message,
@@ -192,7 +189,8 @@ class AgencyViewSet(SnippetViewSet):
     workflow_action_view_class = AgencyWorkflowActionView
     inspect_view_class = AgencyInspectView  # a readable detail page (coordination/inspect_views)
     inspect_template_name = AgencyInspectView.template_name
-    index_view_class = AgencyIndexView  # Thai-aware search (coordination/search)
+    # Thai-aware search (coordination/search); the registry's own CSV/XLSX export
+    index_view_class = AgencyListingView
     chooser_viewset_class = AgencyChooserViewSet
     icon = "site"
     menu_label = _("หน่วยงาน")

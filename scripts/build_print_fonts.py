@@ -17,7 +17,9 @@ from fontTools.ttLib import TTFont
 from fontTools.ttLib.tables import otTables as ot
 from fontTools.ttLib.tables._g_l_y_f import USE_MY_METRICS, Glyph, GlyphComponent
 
-FONTS = Path(__file__).resolve().parent.parent / "coordination" / "static" / "coordination" / "fonts"
+FONTS = (
+    Path(__file__).resolve().parent.parent / "coordination" / "static" / "coordination" / "fonts"
+)
 WEIGHTS = (400, 700)
 SARA_AA = "uni0E32"
 # The glyph before SARA AA in a SARA AM cluster (bare NIKHAHIT or Sarabun's NIKHAHIT + tone
