@@ -25,7 +25,8 @@ from coordination.cards import AgencyCard
 from coordination.thai_dates import thai_date
 
 TEMPLATE = "coordination/registry/registry.html"
-THAI_RANGE = "U+02D7, U+0303, U+0331, U+0E01-0E5B, U+200C-200D, U+25CC"
+# (Thai, Latin) font families of the PDF.
+PRINT_FAMILIES = ("Sarabun Print Thai", "Sarabun Print Latin")
 FONT_FILES = {
     # weight: (Thai print font, Latin font)
     400: (
@@ -120,18 +121,22 @@ def registry_document(
 
 
 def _print_font_faces() -> str:
-    """@font-face rules that point WeasyPrint at the font files on disk (no network)."""
+    """@font-face rules that point WeasyPrint at the font files on disk (no network).
+
+    The Thai and the Latin files get families of their own, in a stack: WeasyPrint merges the
+    fonts of one family and weight into one PDF font, which mixes up two files' glyphs."""
     rules = []
     for weight, files in FONT_FILES.items():
-        for path, unicode_range in zip(files, (THAI_RANGE, None), strict=True):
+        for path, family in zip(files, PRINT_FAMILIES, strict=True):
             found = finders.find(path)
             if not found:
                 raise FileNotFoundError(f"static file {path} is missing")
-            ranges = f" unicode-range: {unicode_range};" if unicode_range else ""
             rules.append(
-                f'@font-face {{ font-family: "Sarabun"; font-weight: {weight};'
-                f' src: url("{Path(found).as_uri()}");{ranges} }}'
+                f'@font-face {{ font-family: "{family}"; font-weight: {weight};'
+                f' src: url("{Path(found).as_uri()}"); }}'
             )
+    stack = ", ".join(f'"{family}"' for family in reversed(PRINT_FAMILIES))
+    rules.append(f"html {{ font-family: {stack}, sans-serif; }}")
     return "\n".join(rules)
 
 

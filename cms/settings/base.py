@@ -167,6 +167,8 @@ WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 COORDINATION_SEARCH_NEWS_MODELS = ["home.NewsPage"]
 # The registry's public pages (directory, agency pages, /search/) sit inside our site's frame.
 COORDINATION_BASE_TEMPLATE = "base.html"
+# The office's name on the printable registry: our site setting's `office_name`.
+COORDINATION_OFFICE_SETTING = "home.OfficeSettings"
 
 # History rows are written by coordination.history, which skips saves that change no data.
 SIMPLE_HISTORY_REVERT_DISABLED = True
