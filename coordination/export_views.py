@@ -9,8 +9,15 @@ listing's CSV/XLSX buttons (live agencies; ``drafts=1`` adds drafts) and the sta
 
 import tempfile
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpResponse,
+    HttpResponseBadRequest,
+    StreamingHttpResponse,
+)
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.functional import cached_property
@@ -43,6 +50,14 @@ PUBLIC_FILES = {
     "registry.pdf": "pdf",
     "registry.html": "html",
 }
+
+
+DOCUMENT_FORMATS = ("pdf", "html")
+
+
+def registry_document_limit() -> int:
+    """The most agencies a public registry document lays out (COORDINATION_REGISTRY_PDF_MAX)."""
+    return getattr(settings, "COORDINATION_REGISTRY_PDF_MAX", 3000)
 
 
 def _attachment(response, fmt: str, export: ExportRequest):
@@ -89,6 +104,16 @@ def directory_export_route(request, directory_path, filename):
     fmt = PUBLIC_FILES[filename]
     directory_url = page.agency_url_base(request)
     export = ExportRequest(filters=DirectoryFilters.from_query(request.GET))
+    if fmt in DOCUMENT_FORMATS and export.agencies().count() > registry_document_limit():
+        # A document is laid out whole in memory (WeasyPrint): a country's registry is not one.
+        return HttpResponseBadRequest(
+            _(
+                "ทะเบียนที่เลือกมีหน่วยงานมากกว่า %(limit)s หน่วย จึงพิมพ์เป็นเอกสารเดียวไม่ได้ "
+                "กรุณาเลือกขอบเขต ประเภท หรืออำเภอ หรือดาวน์โหลดเป็น CSV/XLSX"
+            )
+            % {"limit": f"{registry_document_limit():,}"},
+            content_type="text/plain; charset=utf-8",
+        )
     return export_response(
         fmt,
         export,

@@ -124,3 +124,13 @@ def test_export_registry_command_writes_the_pdf(registry, tmp_path):
     text = " ".join(pdf_text(target.read_bytes()).split())
     assert "ข้อมูล ณ วันที่ 1 ตุลาคม 2569" in text
     assert "โรงเรียนบ้านน้ำตกห้วยขาแข้ง" in text
+
+
+def test_a_registry_too_large_for_one_document_asks_for_a_filter(client, registry, settings):
+    settings.COORDINATION_REGISTRY_PDF_MAX = 2
+
+    response = client.get("/directory/registry.pdf")
+
+    assert response.status_code == 400
+    assert "กรุณาเลือกขอบเขต ประเภท หรืออำเภอ" in response.content.decode()
+    assert client.get("/directory/registry.pdf?scope=external").status_code == 200
