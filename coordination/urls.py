@@ -2,7 +2,7 @@
 
 from django.urls import path, re_path
 
-from coordination import search_views, views
+from coordination import export_views, search_views, views
 
 app_name = "coordination"
 
@@ -16,5 +16,11 @@ urlpatterns = [
         r"^(?P<directory_path>(?:[-\w]+/)*)(?P<slug>[-\w]+)/vcard\.vcf$",
         views.agency_vcard_route,
         name="agency_vcard",
+    ),
+    # The directory's exports and printable registry (public data, the listing's filters).
+    re_path(
+        r"^(?P<directory_path>(?:[-\w]+/)*)(?P<filename>export\.csv|export\.xlsx|directory\.vcf|registry\.pdf|registry\.html)$",
+        export_views.directory_export_route,
+        name="directory_export",
     ),
 ]

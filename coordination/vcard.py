@@ -1,5 +1,7 @@
 """vCard 4.0 (RFC 6350) of an agency and its public contacts, from the public card only."""
 
+from collections.abc import Callable, Iterable, Iterator
+
 from coordination.cards import AgencyCard, ContactCard
 from coordination.phones import phone_tel_uri
 
@@ -124,3 +126,10 @@ def agency_vcard(card: AgencyCard, *, url: str) -> str:
     for contact in card.contacts:
         lines.extend(_contact_lines(contact, organisation=card.name_th))
     return CRLF.join(_fold(line) for line in lines) + CRLF
+
+
+def directory_vcards(cards: Iterable[AgencyCard], *, url_of: Callable[[str], str]) -> Iterator[str]:
+    """The vCards of a whole directory, one agency (with its contacts) at a time, for a file
+    that streams; `url_of(slug)` is the agency page's absolute address."""
+    for card in cards:
+        yield agency_vcard(card, url=url_of(card.slug))

@@ -17,15 +17,13 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import CreateView, EditView, HistoryView, SnippetViewSet
 
 from coordination.display import person_name
+from coordination.export_views import AgencyListingView as ExportingListingView
 from coordination.filters import AgencyFilterSet, InternalViewLogFilterSet
 from coordination.forms import AgencyAdminForm
-from coordination.import_views import AgencyListingView
+from coordination.import_views import AgencyListingView as ImportingListingView
 from coordination.inspect_views import AgencyInspectView, InternalViewLogInspectView
 from coordination.models import Agency, AgencyCategory, InternalViewLog, SchoolNetwork
-from coordination.search.admin_views import (
-    AgencyChooserViewSet,
-    ThaiNameOrderingMixin,
-)
+from coordination.search.admin_views import AgencyChooserViewSet, ThaiNameOrderingMixin
 from coordination.thai_dates import thai_date
 from coordination.workflow_messages import (
     cancelled_message,
@@ -190,6 +188,10 @@ class AgencyEditView(WorkflowSuccessMessageMixin, EditView):
         return super().submit_action()
 
 
+class AgencyListingView(ImportingListingView, ExportingListingView):
+    """The agency listing: its import button and its own export, on the Thai-aware listing."""
+
+
 class AgencyViewSet(SnippetViewSet):
     """หน่วยงาน: listing, filters, exports, inspect, preview, workflow."""
 
@@ -200,7 +202,8 @@ class AgencyViewSet(SnippetViewSet):
     workflow_action_view_class = AgencyWorkflowActionView
     inspect_view_class = AgencyInspectView  # a readable detail page (coordination/inspect_views)
     inspect_template_name = AgencyInspectView.template_name
-    index_view_class = AgencyListingView  # Thai-aware search, and the import button
+    # Thai-aware search (coordination/search), the registry's own CSV/XLSX export, the import
+    index_view_class = AgencyListingView
     chooser_viewset_class = AgencyChooserViewSet
     icon = "site"
     menu_label = _("หน่วยงาน")

@@ -14,7 +14,7 @@ from wagtail.log_actions import LogFormatter
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
-from coordination import admin_views, import_views, workflow_views
+from coordination import admin_views, export_views, import_views, workflow_views
 from coordination.cache import page_cache_stamp
 from coordination.models import Agency, InternalViewLog
 from coordination.permissions import can_view_registry
@@ -79,6 +79,19 @@ def register_registry_admin_urls():
             "internal-directory/",
             admin_views.internal_directory_redirect,
             name="internal_directory",
+        ),
+        # The staff registry: every live agency with its internal data (permission-checked).
+        path(
+            "registry.pdf",
+            export_views.staff_registry_view,
+            {"fmt": "pdf"},
+            name="registry_pdf",
+        ),
+        path(
+            "registry.html",
+            export_views.staff_registry_view,
+            {"fmt": "html"},
+            name="registry_html",
         ),
     ]
     return [path("coordination/", include((urls, "coordination_admin")))]

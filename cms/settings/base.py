@@ -169,6 +169,8 @@ WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 COORDINATION_SEARCH_NEWS_MODELS = ["home.NewsPage"]
 # The registry's public pages (directory, agency pages, /search/) sit inside our site's frame.
 COORDINATION_BASE_TEMPLATE = "base.html"
+# The office's name on the printable registry: our site setting's `office_name`.
+COORDINATION_OFFICE_SETTING = "home.OfficeSettings"
 
 # The public API's rate limit: requests per client address in each window of seconds (0: no
 # limit), and how many proxies of ours stand in front and append the client to X-Forwarded-For.

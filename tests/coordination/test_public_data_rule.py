@@ -19,6 +19,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 from django.apps import apps
 from django.core.management import call_command
+from openpyxl import load_workbook
 
 from coordination.cards import agency_is_public, public_agencies
 from coordination.models import Agency, AgencyPhone, Contact
@@ -29,6 +30,7 @@ from tests.coordination.directory_support import (
     directory_block,
     stream,
 )
+from tests.coordination.test_registry_pdf import pdf_text
 from tests.factories import AgencyFactory
 
 pytestmark = pytest.mark.django_db
@@ -69,7 +71,15 @@ def marker_forms() -> dict[str, str]:
 
 
 def readable(content: bytes) -> str:
-    """Text as a person or a crawler reads it: entities, percent-encoding and vCard folds undone."""
+    """Text as a person or a crawler reads it: entities, percent-encoding and vCard folds undone,
+    an XLSX's cells and a PDF's text read out."""
+    if content.startswith(b"PK"):
+        sheet = load_workbook(io.BytesIO(content), read_only=True).worksheets[0]
+        content = "\n".join(
+            str(value) for row in sheet.iter_rows(values_only=True) for value in row if value
+        ).encode()
+    elif content.startswith(b"%PDF"):
+        content = pdf_text(content).encode()
     text = content.decode("utf-8", errors="replace").replace("\r\n ", "")
     return unquote(unescape(text)).lower()
 
@@ -256,7 +266,14 @@ def test_no_public_url_shows_anything_the_public_may_not_see(client, demo_site):
         *(f"/directory/{agency.slug}/" for agency in hidden),
         *(f"/directory/{agency.slug}/vcard.vcf" for agency in hidden),
         *(f"/directory/{agency.slug}/?view=staff" for agency in hidden),
+        # The exports and the printable registry (the PDF is read through pdftotext below).
+        "/directory/export.csv",
+        "/directory/export.csv?scope=internal&q=หน่วยงานลับ",
+        "/directory/export.xlsx",
+        "/directory/directory.vcf",
+        "/directory/registry.html",
     ]
+    seeds.append("/directory/registry.pdf")
     forms = marker_forms()
     for round_name in ("rendered", "cached"):
         pages = crawl(client, seeds)
@@ -288,6 +305,9 @@ def test_no_public_url_shows_anything_the_public_may_not_see(client, demo_site):
     assert public_contact.name.lower() in showcase_page
     vcard = readable(pages[f"/directory/{showcase.slug}/vcard.vcf"][1])
     assert phone_tel_uri(public_phone.number).split(",")[0] in vcard
+    for export in ("/directory/export.csv", "/directory/export.xlsx", "/directory/registry.pdf"):
+        assert pages[export][0] == 200, export
+        assert showcase.name_th.lower() in " ".join(readable(pages[export][1]).split()), export
     home = readable(pages["/"][1])
     assert showcase.name_th.lower() in home
     assert showcase.slug.lower() in readable(pages["/sitemap.xml"][1])
