@@ -131,7 +131,7 @@ def test_export_csv_and_xlsx(client, staff_member):
     assert response.status_code == 200
     text = b"".join(response.streaming_content).decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text)))
-    assert "ชื่อหน่วยงาน" in rows[0]  # after the slug, the key an import matches rows by
+    assert rows[0][:2] == ["ชื่อใน URL", "ชื่อหน่วยงาน (ไทย)"]  # the slug: what an import matches
     assert any("สำนักงานศึกษาธิการจังหวัดอุทัยธานี" in row for row in rows)
 
     response = client.get(f"{url('list')}?export=xlsx")
