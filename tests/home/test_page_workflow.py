@@ -123,3 +123,29 @@ def test_deputy_director_publishes_directly(client, deputy, standard_page):
     data["action-publish"] = "action-publish"
     assert client.post(edit_url(standard_page), data).status_code == 302
     assert StandardPage.objects.get(pk=standard_page.pk).title == "ประกาศของรองผู้อำนวยการ"
+
+
+def test_a_page_sent_back_fixed_and_resubmitted_needs_one_approval_per_step(
+    client, officer, director, deputy, standard_page
+):
+    client.force_login(officer)
+    data = edit_form(client, standard_page, title="ประชาสัมพันธ์ข้อมูลพื้นฐาน ฉบับร่าง")
+    data["action-submit"] = "action-submit"
+    client.post(edit_url(standard_page), data)
+    client.force_login(director)
+    standard_page.refresh_from_db()
+    state = standard_page.current_workflow_task_state
+    url = reverse("wagtailadmin_pages:workflow_action", args=[standard_page.pk, "reject", state.pk])
+    client.post(url, {"comment": "หัวข้อยังไม่ชัด"})
+
+    client.force_login(officer)
+    data = edit_form(client, standard_page, title="ประชาสัมพันธ์ข้อมูลพื้นฐาน ฉบับแก้ไข")
+    data["action-submit"] = "action-submit"
+    client.post(edit_url(standard_page), data)
+    standard_page.refresh_from_db()
+    fixed = standard_page.get_latest_revision()
+    assert standard_page.current_workflow_task_state.revision == fixed
+
+    assert approve(client, director, standard_page) == 302
+    standard_page.refresh_from_db()
+    assert standard_page.current_workflow_task.name == FINAL_APPROVAL_TASK
