@@ -9,6 +9,7 @@ limit are the same for every URL of the API (coordination.api_http).
 import html
 import logging
 import math
+import re
 from datetime import UTC, date, datetime, time
 from typing import Literal
 
@@ -22,6 +23,7 @@ from ninja import Field, NinjaAPI, Query, Schema
 from ninja.errors import HttpError, ValidationError
 from ninja.openapi.docs import Swagger
 from ninja.renderers import JSONRenderer
+from pydantic import field_validator
 
 from coordination.api_http import api_http_view
 from coordination.cards import (
@@ -333,6 +335,9 @@ class AgencyPage(Schema):
 ScopeParam = Literal[("", *Scope.values)]
 
 
+ISO_DATE_START = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 class AgencyFilters(Schema):
     q: str = Field("", max_length=MAX_QUERY_LENGTH, pattern=PRINTABLE)
     scope: ScopeParam = ""
@@ -341,6 +346,15 @@ class AgencyFilters(Schema):
     modified_after: datetime | date | None = None
     page: int = Field(1, ge=1)
     size: int = Field(DEFAULT_PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE)
+
+    @field_validator("modified_after", mode="before")
+    @classmethod
+    def _iso_only(cls, value):
+        # Pydantic also reads "0.4" or "1700000000" as seconds since 1970; the API promises
+        # ISO 8601 dates and times only (and the schema says so).
+        if isinstance(value, str) and value and not ISO_DATE_START.match(value):
+            raise ValueError("not an ISO 8601 date")
+        return value
 
 
 def _moment(value: datetime | date | None) -> datetime | None:
