@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from coordination.models import Agency, InternalViewLog
+from coordination.thai_dates import thai_date
 from tests.coordination.admin_forms import agency_edit_form_data, agency_form_data
 from tests.factories import (
     AgencyFactory,
@@ -275,7 +276,8 @@ def test_the_internal_view_log_names_people(client, staff_member, deputy, agency
     detail = client.get(reverse("internal_view_log:inspect", args=[log.pk])).content.decode()
     detail_text = BeautifulSoup(detail, "html.parser").find(class_="nice-padding").get_text(" ")
     assert "บุญมี ใจงาม" in detail_text
-    assert "2569" in detail_text
+    # The time it was read, in the Buddhist Era (derived from the row: the suite runs on any day).
+    assert thai_date(log.viewed_at, with_time=True) in " ".join(detail_text.split())
 
 
 def test_the_agency_editor_lists_verifiers_by_name(client, officer, agency, verifier):
