@@ -18,7 +18,9 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
+import xml.etree.ElementTree as ElementTree
 from datetime import datetime, timedelta
 from datetime import time as clock_time
 from zoneinfo import ZoneInfo
@@ -29,12 +31,38 @@ OFFICE_TIME_ZONE = ZoneInfo("Asia/Bangkok")
 CLOCK_MOVED_BY = timedelta(days=400)
 
 
+REPORTS = tempfile.mkdtemp(prefix="esa-test-reports-")
+# What each failed pass reported, printed again at the very end: CI logs are often read from the tail.
+FAILED_TESTS: dict[str, list[str]] = {}
+
+
+def failed_tests(report: str) -> list[str]:
+    """`nodeid: first line of the failure` for each failed or erroring test in a JUnit report."""
+    try:
+        root = ElementTree.parse(report).getroot()
+    except (OSError, ElementTree.ParseError):
+        return []
+    lines = []
+    for case in root.iter("testcase"):
+        for outcome in ("failure", "error"):
+            problem = case.find(outcome)
+            if problem is not None:
+                message = (problem.get("message") or "").strip().splitlines()
+                name = f"{case.get('classname', '')}::{case.get('name', '')}"
+                lines.append(f"{name} [{outcome}]: {message[0][:300] if message else ''}")
+    return lines
+
+
 def run_pass(title: str, args: list[str], env: dict[str, str], wrapper=()) -> int:
     print(f"\n=== {title} ===", flush=True)
-    code = subprocess.call([*wrapper, sys.executable, "-m", "pytest", *args], env=env)
+    report = os.path.join(REPORTS, f"pass-{len(os.listdir(REPORTS)) + 1}.xml")
+    command = [*wrapper, sys.executable, "-m", "pytest", f"--junitxml={report}", *args]
+    code = subprocess.call(command, env=env)
     if code == NO_TESTS_COLLECTED:
         print(f"{title}: no tests were collected; treating as a failure.", flush=True)
         return 1
+    if code:
+        FAILED_TESTS[title] = failed_tests(report) or [f"pytest exit status {code}"]
     return code
 
 
@@ -87,6 +115,10 @@ def main() -> int:
         print("\nMoved-clock pass skipped: install Debian's faketime to run it (CI does).")
 
     if failures:
+        for title, lines in FAILED_TESTS.items():
+            print(f"\n--- failed in {title}:", flush=True)
+            for line in lines:
+                print(f"  {line}", flush=True)
         print(f"\nFAILED passes: {', '.join(failures)}", flush=True)
         return 1
     print("\nAll passes green.", flush=True)
