@@ -764,9 +764,8 @@ REGISTRY_COLUMNS: list[Column] = [
         write=", ".join,
         parse=_tags_parse,
     ),
-    _integer_column(
-        "review_interval_days", gettext_lazy("รอบทบทวนข้อมูล (วัน)"), default=365, example="365"
-    ),
+    # Empty: the category's interval.
+    _integer_column("review_interval_days", gettext_lazy("รอบทบทวนข้อมูล (วัน)"), example="365"),
     Column(
         "mission",
         gettext_lazy("ภารกิจและอำนาจหน้าที่"),

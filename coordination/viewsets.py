@@ -109,15 +109,35 @@ contact_panels = [
     ),
 ]
 
+
+class ReadOnlyFactPanel(FieldPanel):
+    """A field shown, not edited, in Thai: a person by name, a time in the Buddhist Era."""
+
+    def __init__(self, field_name, *args, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(field_name, *args, **kwargs)
+
+    def format_value_for_display(self, value):
+        if value is None or value == "":
+            return "—"
+        if hasattr(value, "get_full_name"):
+            return person_name(value)
+        if hasattr(value, "tzinfo"):
+            return thai_date(value, with_time=True)
+        return super().format_value_for_display(value)
+
+
 publication_panels = [
     FieldPanel("visibility"),
     FieldRowPanel([FieldPanel("status"), FieldPanel("successor")]),
     FieldPanel("closed_reason"),
     FieldPanel("tags"),
+    # The verification is an action on the live record, not part of a draft (Agency.
+    # with_content_json): shown here, changed by "ยืนยันข้อมูลถูกต้อง".
     FieldRowPanel(
         [
-            FieldPanel("last_verified_at"),
-            FieldPanel("last_verified_by"),
+            ReadOnlyFactPanel("last_verified_at"),
+            ReadOnlyFactPanel("last_verified_by"),
             FieldPanel("review_interval_days"),
         ],
         heading=_("การทบทวนข้อมูล"),

@@ -20,6 +20,7 @@ from coordination.models import Agency, InternalViewLog
 from coordination.permissions import can_view_registry
 from coordination.selectors.directory import page_hidden_agency_notes
 from coordination.services.agency_import import IMPORT_LOG_ACTION
+from coordination.services.review import ASSIGN_LOG_ACTION, VERIFY_LOG_ACTION
 from coordination.viewsets import (
     AgencyViewSet,
     InternalViewLogViewSet,
@@ -181,3 +182,23 @@ def register_import_log_action(actions):
 
         def format_comment(self, log_entry):
             return log_entry.data.get("reason", "")
+
+
+@hooks.register("register_log_actions")
+def register_review_log_actions(actions):
+    @actions.register_action(VERIFY_LOG_ACTION)
+    class VerifyLogFormatter(LogFormatter):
+        label = gettext_lazy("ยืนยันข้อมูลถูกต้อง")
+
+        def format_message(self, log_entry):
+            return _("ยืนยันว่าข้อมูลถูกต้อง ไม่มีการเปลี่ยนแปลง")
+
+        def format_comment(self, log_entry):
+            return log_entry.data.get("note", "")
+
+    @actions.register_action(ASSIGN_LOG_ACTION)
+    class AssignLogFormatter(LogFormatter):
+        label = gettext_lazy("มอบหมายเจ้าหน้าที่ผู้รับผิดชอบ")
+
+        def format_message(self, log_entry):
+            return _("มอบหมายเจ้าหน้าที่ผู้รับผิดชอบคนใหม่")

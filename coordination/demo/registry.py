@@ -462,6 +462,8 @@ class _DemoLoader:
             mission=_mission(mission),
             last_verified_at=timezone.now() - timedelta(days=rng.randint(5, 500)),
             last_verified_by=self.officer,
+            responsible_officer=self.officer,
+            created_at=timezone.now() - timedelta(days=600),
             **address,
             **fields,
         )

@@ -204,6 +204,8 @@ class _Builder:
             agency, place, rng, number
         )
         agency.thai_sort_keys_fill()  # bulk_create skips save(), which sets them
+        agency.created_at = self.now - timedelta(days=800)
+        agency.review_due_fill({category.pk: category.review_interval_days})
         agency.mission = f"<p>{agency.name_th} ตำบล{place.subdistrict} อำเภอ{place.district} จังหวัด{place.province} {SAMPLE_NOTE}</p>"
         built = _Built(agency)
         built.phones.append(

@@ -65,7 +65,21 @@ class AgencyTag(TaggedItemBase):
         verbose_name = _("แท็กหน่วยงาน")
 
 
+# Days between reviews when neither the agency nor its category says (never, in practice).
+REVIEW_INTERVAL_FALLBACK = 365
+# "Due soon": the review falls due within this many days.
+REVIEW_DUE_SOON_DAYS = 30
+
+
 class AgencyQuerySet(SearchableQuerySetMixin, models.QuerySet):
+    def review_overdue(self, now):
+        """Agencies whose review date has passed (an index range scan on review_due_at)."""
+        return self.filter(review_due_at__lte=now)
+
+    def review_due_soon(self, now, days: int = REVIEW_DUE_SOON_DAYS):
+        """Agencies whose review falls due within `days` (not yet overdue)."""
+        return self.filter(review_due_at__gt=now, review_due_at__lte=now + timedelta(days=days))
+
     def with_admin_status(self):
         """Fetch what the status column reads (workflow, schedule) for all rows at once."""
         return self.prefetch_related(
@@ -246,7 +260,28 @@ class Agency(
         related_name="+",
     )
     review_interval_days = models.PositiveSmallIntegerField(
-        _("รอบทบทวนข้อมูล (วัน)"), default=365, validators=[MinValueValidator(7)]
+        _("รอบทบทวนข้อมูล (วัน)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(7), MaxValueValidator(3650)],
+        help_text=_("เว้นว่างไว้เพื่อใช้รอบทบทวนของประเภทหน่วยงาน"),
+    )
+    # Bookkeeping of the review cycle (manual step 5.6), kept on the live row and never taken
+    # from a revision (with_content_json): verifying needs no approval, because nothing public
+    # changes, and publishing an older draft must not undo a later verification.
+    responsible_officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("เจ้าหน้าที่ผู้รับผิดชอบ"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("สร้างเมื่อ"), default=timezone.now, editable=False)
+    # last_verified_at (or created_at, if never verified) plus the review interval; stored and
+    # indexed so that "overdue" and "due soon" are index range scans at national scale.
+    review_due_at = models.DateTimeField(
+        _("ครบกำหนดทบทวนข้อมูล"), null=True, editable=False, db_index=True
     )
 
     objects = AgencyQuerySet.as_manager()
@@ -262,8 +297,15 @@ class Agency(
 
     history = LiveDataHistory(
         verbose_name=_("ประวัติหน่วยงาน"),
-        # The sort keys are derived from the name and district, which the history keeps.
-        excluded_fields=[*WAGTAIL_BOOKKEEPING_FIELDS, "name_sort", "district_sort"],
+        # The sort keys are derived from the name and district, which the history keeps; the
+        # review's due date from the verification date and the interval.
+        excluded_fields=[
+            *WAGTAIL_BOOKKEEPING_FIELDS,
+            "name_sort",
+            "district_sort",
+            "review_due_at",
+            "created_at",
+        ],
         user_related_name="+",
     )
 
@@ -364,16 +406,53 @@ class Agency(
     def subdistrict_name(self) -> str:
         return geo.subdistrict_name(self.subdistrict_code)
 
-    @property
-    def review_due_at(self):
-        if not self.last_verified_at:
-            return None
-        return self.last_verified_at + timedelta(days=self.review_interval_days)
+    # Fields of the live row that a revision never brings back (see with_content_json).
+    REVIEW_BOOKKEEPING_FIELDS = (
+        "last_verified_at",
+        "last_verified_by_id",
+        "responsible_officer_id",
+        "created_at",
+        "review_due_at",
+    )
 
     @property
-    def review_overdue(self) -> bool:
-        due = self.review_due_at
-        return due is None or due < timezone.now()
+    def review_interval(self) -> int:
+        """Days between reviews: the agency's own interval, else its category's."""
+        if self.review_interval_days:
+            return self.review_interval_days
+        category = self.category if self.category_id else None
+        return category.review_interval_days if category else REVIEW_INTERVAL_FALLBACK
+
+    def review_due_fill(self, category_intervals: dict[int, int] | None = None) -> None:
+        """Set review_due_at from the verification date (or creation) and the interval.
+
+        Writes that skip `save()` (bulk_create) call this first; `category_intervals` (category
+        id -> days) spares them a query per row.
+        """
+        if self.review_interval_days:
+            days = self.review_interval_days
+        elif category_intervals is not None and self.category_id in category_intervals:
+            days = category_intervals[self.category_id]
+        else:
+            days = self.review_interval
+        base = self.last_verified_at or self.created_at or timezone.now()
+        self.review_due_at = base + timedelta(days=days)
+
+    def review_overdue_at(self, now) -> bool:
+        return self.review_due_at is not None and self.review_due_at <= now
+
+    def save(self, *args, **kwargs):
+        self.review_due_fill()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "review_due_at" not in update_fields:
+            kwargs["update_fields"] = [*update_fields, "review_due_at"]
+        super().save(*args, **kwargs)
+
+    def with_content_json(self, content):
+        obj = super().with_content_json(content)
+        for name in self.REVIEW_BOOKKEEPING_FIELDS:
+            setattr(obj, name, getattr(self, name))
+        return obj
 
     def clean(self):
         super().clean()

@@ -1,5 +1,6 @@
 """Reference data the registry classifies agencies by."""
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -21,6 +22,16 @@ class AgencyCategory(ThaiSortKeysMixin, TextCleaningMixin, models.Model):
         _("ขอบเขตปกติ"), max_length=10, choices=Scope.choices, default=Scope.EXTERNAL
     )
     sort_order = models.PositiveSmallIntegerField(_("ลำดับ"), default=100)
+    review_interval_days = models.PositiveSmallIntegerField(
+        _("รอบทบทวนข้อมูล (วัน)"),
+        default=365,
+        validators=[MinValueValidator(7), MaxValueValidator(3650)],
+        help_text=_(
+            "ข้อมูลของหน่วยงานประเภทนี้ต้องได้รับการตรวจสอบอย่างน้อยทุกกี่วัน "
+            "เช่น โรงเรียนทุกภาคเรียน (180 วัน) หน่วยงานภายนอกทุกปี (365 วัน) "
+            "หน่วยงานแต่ละแห่งกำหนดรอบของตนเองแทนได้"
+        ),
+    )
 
     history = LiveDataHistory(verbose_name=_("ประวัติประเภทหน่วยงาน"), excluded_fields=["name_sort"])
 

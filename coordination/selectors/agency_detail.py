@@ -8,6 +8,7 @@ zone, people's full names, "—" for an empty value; no True/False/None and no W
 
 from dataclasses import dataclass, field
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coordination.cards import (
@@ -74,7 +75,11 @@ class AgencyDetail:
 def agency_detail_object(*, pk) -> Agency | None:
     """The agency with everything its detail page reads, in a fixed number of queries."""
     queryset = with_children(with_card_relations(Agency.objects.with_admin_status()))
-    return queryset.select_related("last_verified_by", "locked_by").filter(pk=pk).first()
+    return (
+        queryset.select_related("last_verified_by", "locked_by", "responsible_officer")
+        .filter(pk=pk)
+        .first()
+    )
 
 
 def _text(value) -> str:
@@ -214,18 +219,21 @@ def _publication(agency: Agency, card: AgencyCard) -> DetailSection:
             )
         )
     due = agency.review_due_at
+    interval = _("ทุก %(days)s วัน") % {"days": f"{agency.review_interval:,}"}
+    if not agency.review_interval_days:
+        interval += " " + _("(ตามประเภทหน่วยงาน)")
     facts += [
-        _fact(_("ตรวจสอบข้อมูลล่าสุดเมื่อ"), thai_date(agency.last_verified_at, with_time=True)),
-        _fact(_("ตรวจสอบโดย"), person_name(agency.last_verified_by)),
+        _fact(_("เจ้าหน้าที่ผู้รับผิดชอบ"), person_name(agency.responsible_officer)),
         _fact(
-            _("รอบทบทวนข้อมูล"),
-            _("ทุก %(days)s วัน") % {"days": f"{agency.review_interval_days:,}"},
+            _("ตรวจสอบข้อมูลล่าสุดเมื่อ"),
+            thai_date(agency.last_verified_at, with_time=True) or _("ยังไม่เคยตรวจสอบ"),
         ),
+        _fact(_("ตรวจสอบโดย"), person_name(agency.last_verified_by)),
+        _fact(_("รอบทบทวนข้อมูล"), interval),
         _fact(
             _("ครบกำหนดทบทวน"),
-            (thai_date(due) + (" " + _("(เลยกำหนดแล้ว)") if agency.review_overdue else ""))
-            if due
-            else _("ยังไม่เคยตรวจสอบ"),
+            thai_date(due)
+            + (" " + _("(เลยกำหนดแล้ว)") if agency.review_overdue_at(timezone.now()) else ""),
         ),
     ]
     return DetailSection("publication", _("การเผยแพร่และการทบทวนข้อมูล"), facts)

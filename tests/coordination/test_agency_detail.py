@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from coordination.models import Agency, InternalViewLog
+from coordination.services.review import agencies_verify
 from coordination.thai_dates import thai_date
 from tests.coordination.admin_forms import agency_edit_form_data, agency_form_data
 from tests.factories import (
@@ -280,27 +281,31 @@ def test_the_internal_view_log_names_people(client, staff_member, deputy, agency
     assert thai_date(log.viewed_at, with_time=True) in " ".join(detail_text.split())
 
 
-def test_the_agency_editor_lists_verifiers_by_name(client, officer, agency, verifier):
+def test_the_agency_editor_names_the_verifier_read_only(client, officer, agency, verifier):
+    """The verification is shown, by the person's name, but is no field of the draft: it changes
+    by "ยืนยันข้อมูลถูกต้อง", not by an edit that needs approval."""
     client.force_login(officer)
     html = client.get(reverse(f"{AGENCIES}:edit", args=[agency.pk])).content.decode()
-    select = BeautifulSoup(html, "html.parser").find("select", attrs={"name": "last_verified_by"})
-    chosen = select.find("option", selected=True)
-    assert chosen.get_text(strip=True) == "สมหญิง รักงาน"
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.find(attrs={"name": "last_verified_by"}) is None
+    assert soup.find(attrs={"name": "last_verified_at"}) is None
+    assert "สมหญิง รักงาน" in soup.get_text(" ")
 
 
-def test_comparing_revisions_names_the_verifier(client, deputy, verifier):
+def test_publishing_a_draft_keeps_a_later_verification(client, deputy, verifier):
     client.force_login(deputy)
     client.post(reverse(f"{AGENCIES}:add"), {**agency_form_data(), "action-publish": "publish"})
     agency = Agency.objects.get(slug="ban-thung-pho")
-    data = agency_edit_form_data(agency, last_verified_by=str(verifier.pk))
+    data = agency_edit_form_data(agency, email="new@example.go.th")
     client.post(reverse(f"{AGENCIES}:edit", args=[agency.pk]), data)  # a draft
+    agencies_verify([Agency.objects.get(pk=agency.pk)], user=verifier)
+    verified = Agency.objects.get(pk=agency.pk)
 
-    url = reverse(f"{AGENCIES}:revisions_compare", args=[agency.pk, "live", "latest"])
-    soup = BeautifulSoup(client.get(url).content.decode(), "html.parser")
-    rows = {
-        row.select_one("td.title").get_text(strip=True).rstrip(":"): row
-        for row in soup.select("main table.listing tbody > tr")
-    }
-    row = rows["ตรวจสอบโดย"]
-    assert [a.get_text() for a in row.select(".addition")] == ["สมหญิง รักงาน"]
-    assert "checker" not in row.get_text()
+    draft = verified.latest_revision
+    draft.publish(user=deputy)
+
+    published = Agency.objects.get(pk=agency.pk)
+    assert published.email == "new@example.go.th"
+    assert published.last_verified_by == verifier
+    assert published.last_verified_at == verified.last_verified_at
+    assert published.review_due_at == verified.review_due_at

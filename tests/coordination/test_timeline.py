@@ -9,6 +9,7 @@ from django.urls import reverse
 from wagtail.test.utils import WagtailTestUtils
 
 from coordination.models import Agency, AgencyPhone, Contact
+from coordination.services.review import agencies_verify
 from tests.coordination.admin_forms import (
     Autosave,
     agency_edit_form_data,
@@ -153,7 +154,6 @@ def test_timeline_reads_in_thai(client, deputy):
         agency,
         parent=parent.pk,
         school_network=network.pk,
-        last_verified_by=deputy.pk,
         teaches_kindergarten="on",
         size_band="medium",
         contacts=[contact_form_data(mobile_public="on"), second],
@@ -162,6 +162,8 @@ def test_timeline_reads_in_thai(client, deputy):
     data["contacts-0-ORDER"], data["contacts-1-ORDER"] = "1", "0"  # the head moves down
     data["phones-0-is_public"] = "on"
     client.post(reverse(f"{NS}:edit", args=[agency.pk]), {**data, "action-publish": "publish"})
+    # Verifying is an action on the live record (no draft): the history names who did it.
+    agencies_verify([Agency.objects.get(pk=agency.pk)], user=deputy)
 
     response = timeline(client, agency)
     changes = {
