@@ -124,6 +124,14 @@ def name_rich_text_editors():
     )
 
 
+@hooks.register("insert_global_admin_js")
+def wait_for_autosave_before_saving():
+    """A save pressed during an autosave waits for it (coordination/js/autosave-guard.js)."""
+    return format_html(
+        '<script src="{}" defer></script>', static("coordination/js/autosave-guard.js")
+    )
+
+
 @hooks.register("register_admin_search_area")
 def register_agency_search_area():
     return AgencySearchArea(
