@@ -25,11 +25,16 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
-from wagtail.models import WorkflowState
+from wagtail.models import Revision, WorkflowState
 
 from coordination import geo
 from coordination.models import Agency, AgencyCategory, AgencyPhone, Contact, SchoolNetwork
-from coordination.models.rules import IDENTIFIER_FIELDS
+from coordination.models.rules import (
+    IDENTIFIER_FIELDS,
+    agency_errors,
+    agency_free_slugs,
+    agency_identifier_clashes_many,
+)
 from coordination.registry_columns import Column, column_for_heading
 from coordination.registry_files import Table, column_letter, table_read
 
@@ -46,6 +51,21 @@ PLACE_KEYS = ("province", "district", "subdistrict")
 RELATED_KEYS = ("category", "school_network", "parent", "successor")
 CHILD_KEYS = ("phones", "tags")
 LOOKUP_CHUNK = 500
+# Fields full_clean() would check with a query each: their values come from lookups the planner
+# made for the whole file (categories, networks, agencies by slug) or from the database row. The
+# sort keys are derived on save.
+VALIDATED_APART = [
+    "category",
+    "parent",
+    "successor",
+    "school_network",
+    "last_verified_by",
+    "latest_revision",
+    "live_revision",
+    "locked_by",
+    "name_sort",
+    "district_sort",
+]
 # Set on the agencies, phones and contacts an import saves: the search index reads them in bulk
 # afterwards (coordination.search.indexing.agency_index_many), not one save at a time.
 SKIP_INDEXING = "skip_search_indexing"
@@ -166,6 +186,7 @@ class _Planner:
         self.plan = ImportPlan(file_name=file_name, encoding=table.encoding)
         self.columns: dict[int, Column] = {}  # cell index -> column
         self.position: dict[str, int] = {}  # column key -> cell index
+        self.to_validate: list[RowPlan] = []  # rows whose agency full_clean() would check
 
     def error(self, row: int, key_or_index, message: str) -> CellError:
         index = self.position.get(key_or_index, key_or_index)
@@ -231,6 +252,17 @@ class _Planner:
                 for agency in found:
                     full = agencies[agency.pk]
                     self.by_field[key][getattr(full, key)].append(full)
+        # The drafts waiting for approval that rows of live agencies change (plan_row).
+        self.draft_contents: dict[int, dict] = {}
+        pending = sorted(
+            agency.latest_revision_id
+            for agency in agencies.values()
+            if agency.live and agency.has_unpublished_changes and agency.latest_revision_id
+        )
+        for chunk in _chunks(pending):
+            self.draft_contents.update(
+                Revision.objects.filter(pk__in=chunk).values_list("pk", "content")
+            )
         self.related_slugs = {}
         for chunk in _chunks(sorted(wanted["related_slug"])):
             for pk, slug in Agency.objects.filter(slug__in=chunk).values_list("pk", "slug"):
@@ -296,6 +328,8 @@ class _Planner:
                 row.status = RowStatus.ERROR
                 continue
             self.plan_row(row, values, existing)
+        self.validate(self.to_validate)
+        for row in self.plan.rows:
             if row.errors:
                 row.status = RowStatus.ERROR
         return self.plan
@@ -304,7 +338,8 @@ class _Planner:
         base = existing
         if existing is not None and existing.live and existing.has_unpublished_changes:
             # The draft waiting for approval is what the officer edits, and what this row changes.
-            base = existing.get_latest_revision_as_object() or existing
+            content = self.draft_contents.get(existing.latest_revision_id)
+            base = existing.with_content_json(content) if content is not None else existing
         changed_keys = []
         for key, value in values.items():
             column = self.columns[self.position[key]]
@@ -421,7 +456,7 @@ class _Planner:
                     setattr(contact, name, value)
                 contact.sort_order = len(contacts)
                 try:
-                    contact.full_clean(exclude=["agency", "sort_order"])
+                    contact.full_clean(exclude=["agency", "sort_order"], validate_unique=False)
                 except ValidationError as exc:
                     row.errors += [self.error(number, key, m) for m in exc.messages]
                 contacts.append(contact)
@@ -430,19 +465,46 @@ class _Planner:
             agency.contacts = contacts
         if "tags" in changed:
             row.tags = changed["tags"]
-        if row.errors:
-            return
-        try:
-            agency.full_clean(exclude=["name_sort", "district_sort"])
-        except ValidationError as exc:
-            for name, errors in exc.message_dict.items():
-                key = FIELD_COLUMNS.get(name, name)
-                target = key if key in self.position else ""
-                for message in errors:
-                    if not target and name != "__all__":
-                        label = Agency._meta.get_field(name).verbose_name
-                        message = f"{label}: {message}"
-                    row.errors.append(self.error(number, target, message))
+        if not row.errors:
+            self.to_validate.append(row)
+
+    def validate(self, rows: list[RowPlan]) -> None:
+        """What `full_clean()` checks, for every row's agency at once: the fields, the rules
+        (`agency_errors()`) and the slug's uniqueness, with each lookup made once per chunk."""
+        agencies = [row.agency for row in rows]
+        reserved = {agency.slug for agency in agencies if agency.slug}
+        agency_free_slugs([a for a in agencies if not a.slug], reserved=reserved)
+        all_clashes = agency_identifier_clashes_many(agencies)
+        slug_owners: dict[str, int] = {}
+        for chunk in _chunks(sorted({agency.slug for agency in agencies})):
+            slug_owners.update(Agency.objects.filter(slug__in=chunk).values_list("slug", "pk"))
+        parent_of = {}
+        if any(agency.pk and agency.parent_id for agency in agencies):
+            parent_of = dict(
+                Agency.objects.filter(parent__isnull=False).values_list("pk", "parent_id")
+            )
+        for row, agency, clashes in zip(rows, agencies, all_clashes, strict=True):
+            errors: dict[str, list] = {}
+            try:
+                agency.clean_fields(exclude=VALIDATED_APART)
+            except ValidationError as exc:
+                errors = exc.update_error_dict(errors)
+            for name, error in agency_errors(agency, clashes=clashes, parent_of=parent_of).items():
+                errors.setdefault(name, []).extend(error.error_list)
+            if "slug" not in errors and slug_owners.get(agency.slug, agency.pk) != agency.pk:
+                errors["slug"] = [agency.unique_error_message(Agency, ("slug",))]
+            if errors:
+                self.report_agency_errors(row, ValidationError(errors))
+
+    def report_agency_errors(self, row: RowPlan, exc: ValidationError) -> None:
+        for name, errors in exc.message_dict.items():
+            key = FIELD_COLUMNS.get(name, name)
+            target = key if key in self.position else ""
+            for message in errors:
+                if not target and name != "__all__":
+                    label = Agency._meta.get_field(name).verbose_name
+                    message = f"{label}: {message}"
+                row.errors.append(self.error(row.row, target, message))
 
 
 def geo_name(agency: Agency, key: str) -> str:
@@ -464,26 +526,7 @@ def agency_import_plan(
             file_name=file_name, file_errors=[CellError(0, "", "", m) for m in _messages(exc)]
         )
     planner = _Planner(table, file_name)
-    plan = planner.run(progress)
-    _slugs_reserve(plan)
-    return plan
-
-
-def _slugs_reserve(plan: ImportPlan) -> None:
-    """New agencies of the same name in one file get different slugs ("-2", "-3"...)."""
-    taken: set[str] = set()
-    for row in plan.pending:
-        agency = row.agency
-        if agency is None or not agency.slug:
-            continue
-        slug, number = agency.slug, 1
-        while slug in taken:
-            number += 1
-            slug = f"{agency.slug}-{number}"
-        if slug != agency.slug and Agency.objects.filter(slug=slug).exists():
-            slug = f"{slug}-{len(taken)}"
-        agency.slug = slug
-        taken.add(slug)
+    return planner.run(progress)
 
 
 # --- Applying ------------------------------------------------------------------------------
