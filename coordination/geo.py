@@ -147,6 +147,10 @@ def _place_codes_by_name() -> tuple[dict, dict, dict]:
         provinces[province.name_th] = province.code
         for district in geothai.districts(province.code):
             districts[(province.code, district.name_th)] = district.code
+            # Bangkok's districts are named "เขต…"; a spreadsheet (and our own export, read
+            # through the import's prefix cleaning) may write them without it.
+            bare = district.name_th.removeprefix("เขต")
+            districts.setdefault((province.code, bare), district.code)
             for subdistrict in geothai.subdistricts(district.code):
                 subdistricts[(district.code, subdistrict.name_th)] = subdistrict.code
     return provinces, districts, subdistricts

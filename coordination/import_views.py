@@ -183,7 +183,7 @@ def import_apply_view(request):
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return redirect("coordination_admin:agency_import_preview")
-    agency_index_many(result.agency_ids)
+    agency_index_many(result.index_ids)
     _forget_upload(request)
     done = _("เผยแพร่แล้ว") if result.published else _("ส่งเข้าขั้นตอนการอนุมัติแล้ว")
     messages.success(

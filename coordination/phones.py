@@ -1,6 +1,7 @@
 """The one Thai phone normaliser: every form, import and search caller goes through it."""
 
 import re
+from functools import lru_cache
 
 import phonenumbers
 from django.core.exceptions import ValidationError
@@ -10,10 +11,13 @@ from django.utils.translation import gettext as _
 _EXTENSION = re.compile(r"\s*(?:ต่อ\.?|ext\.?|extension|x|#)\s*(\d{1,6})\s*$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=100_000)
 def phone_normalize(raw: str) -> str:
     """Return a Thai phone number in national format, keeping an extension as "ต่อ N".
 
     Raises ValidationError with a Thai message for anything that is not a valid Thai number.
+    Results are kept (an import normalises each number more than once: the cell, then the
+    contact's clean()); errors are not, so their message is in the language of the moment.
     """
     text = (raw or "").strip()
     if not text:

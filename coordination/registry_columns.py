@@ -56,12 +56,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.utils.html import strip_tags
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from coordination import geo
 from coordination.choices import AgencyStatus, ContactRole, PhoneKind, Scope, SizeBand, Visibility
@@ -496,35 +497,53 @@ def date_parse(text: str) -> date | None:
         ) from exc
 
 
+@lru_cache(maxsize=8)
+def _contact_words(language: str | None) -> tuple[list, dict, str, list, str]:
+    """The words a contact cell is written with, translated once into `language`."""
+    parts = [(str(label), name, kind) for label, name, kind in CONTACT_PARTS]
+    roles = {value: str(label) for value, label in ContactRole.choices}
+    channels = [(str(label), flag) for label, flag in PUBLIC_CHANNELS]
+    return parts, roles, str(YES), channels, str(PUBLIC_PART)
+
+
 def contact_text(entry: ContactEntry | None) -> str:
     if entry is None:
         return ""
+    labels, roles, yes, channels, public_part = _contact_words(get_language())
     parts = []
-    for label, name, kind in CONTACT_PARTS:
+    for label, name, kind in labels:
         value = getattr(entry, name)
         if kind == "role":
-            text = str(ContactRole(value).label) if value in ContactRole.values else value
+            text = roles.get(value, value)
         elif kind == "date":
             text = date_text(value)
         elif kind == "yes_no":
-            text = str(YES) if value else ""
+            text = yes if value else ""
         else:
             text = value
         if text:
             parts.append(f"{label}: {text}")
-    public = [str(label) for label, flag in PUBLIC_CHANNELS if getattr(entry, flag)]
-    parts.append(f"{PUBLIC_PART}: {', '.join(public) or NONE_PUBLIC}")
+    public = [label for label, flag in channels if getattr(entry, flag)]
+    parts.append(f"{public_part}: {', '.join(public) or NONE_PUBLIC}")
     return " | ".join(parts)
 
 
-def contact_parse(text: str) -> ContactEntry | None:
-    if not text.strip():
-        return None
+@lru_cache(maxsize=8)
+def _contact_keys(language: str | None) -> tuple[dict, dict, str, str]:
+    """The contact cell's part labels and public channels by heading key, in `language`: made
+    once, not for each cell (the labels are lazy translations)."""
     by_label = {_heading_key(label): (name, kind) for label, name, kind in CONTACT_PARTS}
     kinds = {name: kind for _label, name, kind in CONTACT_PARTS}
     by_label.update({_heading_key(k): (v, kinds[v]) for k, v in _CONTACT_PART_ALIASES.items()})
     channels = {_heading_key(label): flag for label, flag in PUBLIC_CHANNELS}
     channels.update({_heading_key("โทรศัพท์ที่ทำงาน"): "phone_public", "ไลน์": "line_public"})
+    return by_label, channels, _heading_key(PUBLIC_PART), _heading_key(INTERNAL_MARK)
+
+
+def contact_parse(text: str) -> ContactEntry | None:
+    if not text.strip():
+        return None
+    by_label, channels, public_key, internal_key = _contact_keys(get_language())
     values: dict[str, Any] = {}
     errors = []
     for part in text.split("|"):
@@ -539,11 +558,11 @@ def contact_parse(text: str) -> ContactEntry | None:
                 % {"part": part.strip()}
             )
             continue
-        if key == _heading_key(PUBLIC_PART):
+        if key == public_key:
             flags = dict.fromkeys((flag for _label, flag in PUBLIC_CHANNELS), False)
             for word in re.split(r"[,、]", value):
                 word_key = _heading_key(word)
-                if word_key in ("", NONE_PUBLIC, _heading_key(INTERNAL_MARK)):
+                if word_key in ("", NONE_PUBLIC, internal_key):
                     continue
                 if word_key not in channels:
                     errors.append(

@@ -8,6 +8,7 @@ downloaded at run time. Whether the slug is free is the models' business (`agenc
 
 import os
 import re
+from functools import lru_cache
 
 os.environ.setdefault("PYTHAINLP_READ_ONLY", "1")
 
@@ -20,7 +21,9 @@ from pythainlp.util import thai_digit_to_arabic_digit
 _HO_NAM = re.compile("ห(?=[งญนมยรลว])")
 
 
+@lru_cache(maxsize=50_000)
 def _syllable_romanised(syllable: str) -> str:
+    # Names repeat their syllables (โรง, เรียน, บ้าน...): an import romanises thousands of names.
     syllable = _HO_NAM.sub("", syllable)
     if "ห" not in syllable:
         return romanize(syllable, engine="royin")

@@ -10,6 +10,13 @@ are created unpublished); a superuser may publish directly, with a reason. The a
 agency records the file name and the reason; so do the history rows of what a direct publication
 made live.
 
+Both scale with the file, not with a query per row: the plan reads what the rows name in a query
+per chunk and checks every agency's rules at once (`validate()`); the apply writes the drafts in
+bulk, a chunk of rows at a time (`coordination.services.agency_drafts`), each left as Wagtail's
+`save_revision()` and `workflow.start()` would leave it, and tells the approvers of the first task
+in one e-mail instead of two per agency. `manage.py bench_import` times a 10,000-row file
+(docs/benchmarks.md, "Import").
+
 Rows match existing agencies by identifier (school code, SMIS, OBEC, tax id) or by slug; a row
 with neither matches an agency of exactly the same Thai name, so that importing the same file
 twice changes nothing.
@@ -19,19 +26,27 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
-from wagtail.models import WorkflowState
+from wagtail.models import Revision, WorkflowState
 
 from coordination import geo
 from coordination.models import Agency, AgencyCategory, AgencyPhone, Contact, SchoolNetwork
-from coordination.models.rules import IDENTIFIER_FIELDS
+from coordination.models.agency import AgencyTag
+from coordination.models.rules import (
+    IDENTIFIER_FIELDS,
+    agency_errors,
+    agency_free_slugs,
+    agency_identifier_clashes_many,
+)
 from coordination.registry_columns import Column, column_for_heading
 from coordination.registry_files import Table, column_letter, table_read
+from coordination.services import agency_drafts
 
 IMPORT_LOG_ACTION = "coordination.import"
 # simple-history keeps a change reason of at most this many characters.
@@ -46,6 +61,23 @@ PLACE_KEYS = ("province", "district", "subdistrict")
 RELATED_KEYS = ("category", "school_network", "parent", "successor")
 CHILD_KEYS = ("phones", "tags")
 LOOKUP_CHUNK = 500
+# Rows written per round of bulk inserts when an import is applied.
+APPLY_CHUNK = 500
+# Fields full_clean() would check with a query each: their values come from lookups the planner
+# made for the whole file (categories, networks, agencies by slug) or from the database row. The
+# sort keys are derived on save.
+VALIDATED_APART = [
+    "category",
+    "parent",
+    "successor",
+    "school_network",
+    "last_verified_by",
+    "latest_revision",
+    "live_revision",
+    "locked_by",
+    "name_sort",
+    "district_sort",
+]
 # Set on the agencies, phones and contacts an import saves: the search index reads them in bulk
 # afterwards (coordination.search.indexing.agency_index_many), not one save at a time.
 SKIP_INDEXING = "skip_search_indexing"
@@ -141,9 +173,17 @@ class ImportResult:
     unchanged: int = 0
     published: bool = False
 
+    # Agencies whose own row the import wrote; the others' changes wait in a revision.
+    written: list[int] = field(default_factory=list)
+
     @property
     def agency_ids(self) -> list[int]:
         return [*self.created, *self.changed]
+
+    @property
+    def index_ids(self) -> list[int]:
+        """What the search index must read again: it reads the agencies' own rows."""
+        return self.agency_ids if self.published else self.written
 
 
 # --- Planning ------------------------------------------------------------------------------
@@ -166,6 +206,7 @@ class _Planner:
         self.plan = ImportPlan(file_name=file_name, encoding=table.encoding)
         self.columns: dict[int, Column] = {}  # cell index -> column
         self.position: dict[str, int] = {}  # column key -> cell index
+        self.to_validate: list[RowPlan] = []  # rows whose agency full_clean() would check
 
     def error(self, row: int, key_or_index, message: str) -> CellError:
         index = self.position.get(key_or_index, key_or_index)
@@ -231,6 +272,17 @@ class _Planner:
                 for agency in found:
                     full = agencies[agency.pk]
                     self.by_field[key][getattr(full, key)].append(full)
+        # The drafts waiting for approval that rows of live agencies change (plan_row).
+        self.draft_contents: dict[int, dict] = {}
+        pending = sorted(
+            agency.latest_revision_id
+            for agency in agencies.values()
+            if agency.live and agency.has_unpublished_changes and agency.latest_revision_id
+        )
+        for chunk in _chunks(pending):
+            self.draft_contents.update(
+                Revision.objects.filter(pk__in=chunk).values_list("pk", "content")
+            )
         self.related_slugs = {}
         for chunk in _chunks(sorted(wanted["related_slug"])):
             for pk, slug in Agency.objects.filter(slug__in=chunk).values_list("pk", "slug"):
@@ -296,6 +348,8 @@ class _Planner:
                 row.status = RowStatus.ERROR
                 continue
             self.plan_row(row, values, existing)
+        self.validate(self.to_validate)
+        for row in self.plan.rows:
             if row.errors:
                 row.status = RowStatus.ERROR
         return self.plan
@@ -304,7 +358,8 @@ class _Planner:
         base = existing
         if existing is not None and existing.live and existing.has_unpublished_changes:
             # The draft waiting for approval is what the officer edits, and what this row changes.
-            base = existing.get_latest_revision_as_object() or existing
+            content = self.draft_contents.get(existing.latest_revision_id)
+            base = existing.with_content_json(content) if content is not None else existing
         changed_keys = []
         for key, value in values.items():
             column = self.columns[self.position[key]]
@@ -421,7 +476,7 @@ class _Planner:
                     setattr(contact, name, value)
                 contact.sort_order = len(contacts)
                 try:
-                    contact.full_clean(exclude=["agency", "sort_order"])
+                    contact.full_clean(exclude=["agency", "sort_order"], validate_unique=False)
                 except ValidationError as exc:
                     row.errors += [self.error(number, key, m) for m in exc.messages]
                 contacts.append(contact)
@@ -430,19 +485,46 @@ class _Planner:
             agency.contacts = contacts
         if "tags" in changed:
             row.tags = changed["tags"]
-        if row.errors:
-            return
-        try:
-            agency.full_clean(exclude=["name_sort", "district_sort"])
-        except ValidationError as exc:
-            for name, errors in exc.message_dict.items():
-                key = FIELD_COLUMNS.get(name, name)
-                target = key if key in self.position else ""
-                for message in errors:
-                    if not target and name != "__all__":
-                        label = Agency._meta.get_field(name).verbose_name
-                        message = f"{label}: {message}"
-                    row.errors.append(self.error(number, target, message))
+        if not row.errors:
+            self.to_validate.append(row)
+
+    def validate(self, rows: list[RowPlan]) -> None:
+        """What `full_clean()` checks, for every row's agency at once: the fields, the rules
+        (`agency_errors()`) and the slug's uniqueness, with each lookup made once per chunk."""
+        agencies = [row.agency for row in rows]
+        reserved = {agency.slug for agency in agencies if agency.slug}
+        agency_free_slugs([a for a in agencies if not a.slug], reserved=reserved)
+        all_clashes = agency_identifier_clashes_many(agencies)
+        slug_owners: dict[str, int] = {}
+        for chunk in _chunks(sorted({agency.slug for agency in agencies})):
+            slug_owners.update(Agency.objects.filter(slug__in=chunk).values_list("slug", "pk"))
+        parent_of = {}
+        if any(agency.pk and agency.parent_id for agency in agencies):
+            parent_of = dict(
+                Agency.objects.filter(parent__isnull=False).values_list("pk", "parent_id")
+            )
+        for row, agency, clashes in zip(rows, agencies, all_clashes, strict=True):
+            errors: dict[str, list] = {}
+            try:
+                agency.clean_fields(exclude=VALIDATED_APART)
+            except ValidationError as exc:
+                errors = exc.update_error_dict(errors)
+            for name, error in agency_errors(agency, clashes=clashes, parent_of=parent_of).items():
+                errors.setdefault(name, []).extend(error.error_list)
+            if "slug" not in errors and slug_owners.get(agency.slug, agency.pk) != agency.pk:
+                errors["slug"] = [agency.unique_error_message(Agency, ("slug",))]
+            if errors:
+                self.report_agency_errors(row, ValidationError(errors))
+
+    def report_agency_errors(self, row: RowPlan, exc: ValidationError) -> None:
+        for name, errors in exc.message_dict.items():
+            key = FIELD_COLUMNS.get(name, name)
+            target = key if key in self.position else ""
+            for message in errors:
+                if not target and name != "__all__":
+                    label = Agency._meta.get_field(name).verbose_name
+                    message = f"{label}: {message}"
+                row.errors.append(self.error(row.row, target, message))
 
 
 def geo_name(agency: Agency, key: str) -> str:
@@ -464,26 +546,7 @@ def agency_import_plan(
             file_name=file_name, file_errors=[CellError(0, "", "", m) for m in _messages(exc)]
         )
     planner = _Planner(table, file_name)
-    plan = planner.run(progress)
-    _slugs_reserve(plan)
-    return plan
-
-
-def _slugs_reserve(plan: ImportPlan) -> None:
-    """New agencies of the same name in one file get different slugs ("-2", "-3"...)."""
-    taken: set[str] = set()
-    for row in plan.pending:
-        agency = row.agency
-        if agency is None or not agency.slug:
-            continue
-        slug, number = agency.slug, 1
-        while slug in taken:
-            number += 1
-            slug = f"{agency.slug}-{number}"
-        if slug != agency.slug and Agency.objects.filter(slug=slug).exists():
-            slug = f"{slug}-{len(taken)}"
-        agency.slug = slug
-        taken.add(slug)
+    return planner.run(progress)
 
 
 # --- Applying ------------------------------------------------------------------------------
@@ -520,65 +583,159 @@ def agency_import_apply(
         raise ValidationError(_("การเผยแพร่ทันทีต้องระบุเหตุผล"))
     comment = import_change_reason(file_name=plan.file_name, reason=reason)
     result = ImportResult(unchanged=plan.count(RowStatus.UNCHANGED), published=publish)
-    workflow = Agency.get_default_workflow() if not publish else None
-    started = timezone.now()
     pending = plan.pending
     with transaction.atomic():
-        for done, row in enumerate(pending, start=1):
+        if publish:
+            _publish_all(pending, user=user, plan=plan, reason=reason, comment=comment)
+        else:
+            _submit_all(pending, user=user, plan=plan, reason=reason, progress=progress)
+        for row in pending:
+            (result.created if row.status == RowStatus.CREATE else result.changed).append(
+                row.agency.pk
+            )
+            if not row.agency.live:
+                result.written.append(row.agency.pk)
+    return result
+
+
+def _log_data(plan: ImportPlan, *, reason: str, comment: str, created: bool) -> dict:
+    """What an imported agency's audit-log entry records."""
+    return {"comment": comment, "file": plan.file_name, "reason": reason, "created": created}
+
+
+def _submit_all(rows: list[RowPlan], *, user, plan: ImportPlan, reason: str, progress) -> None:
+    """Save each row's agency as a draft submitted for approval, a chunk of rows at a time with
+    a fixed number of queries (coordination.services.agency_drafts); then tell the approvers
+    once. What Wagtail does otherwise (a draft that was never published but changes, a workflow
+    sent back for changes or already under way) is done one row at a time, as before."""
+    comment = import_change_reason(file_name=plan.file_name, reason=reason)
+    workflow = Agency.get_default_workflow()
+    task = agency_drafts.workflow_first_task(workflow)
+    tags = agency_drafts.tags_by_name({t for row in rows if row.tags for t in row.tags})
+    first_task_state = None
+    for done, chunk in enumerate(_chunks(rows, APPLY_CHUNK), start=1):
+        now = timezone.now()
+        created = [row.agency for row in chunk if row.status == RowStatus.CREATE]
+        for row in chunk:
             agency = row.agency
             if row.status == RowStatus.CREATE:
                 agency.live = False
                 agency.has_unpublished_changes = True
-            if not agency.live:
+                # In memory, like its phones and contacts, so that nothing reads them back.
+                agency.tagged_items = [AgencyTag(tag=tags[name]) for name in row.tags or ()]
+            elif row.tags is not None:
+                agency.tags.set([tags[name] for name in row.tags])
+        agency_drafts.agencies_insert(created, officer=user)
+        created_pks = {agency.pk for agency in created}
+        for row in chunk:
+            if row.status == RowStatus.CHANGE and not row.agency.live:
                 # A draft that was never published is kept in its own row too (as Wagtail does).
-                setattr(agency, SKIP_INDEXING, True)
-                for child in (*agency.phones.all(), *agency.contacts.all()):
-                    setattr(child, SKIP_INDEXING, True)
-                agency.save()
-            if row.tags is not None:
-                agency.tags.set(list(row.tags))
-            revision = agency.save_revision(user=user, clean=False)
-            log(
-                instance=agency,
-                action=IMPORT_LOG_ACTION,
+                _mark_skip_indexing(row.agency)
+                row.agency.save()
+        agencies = [row.agency for row in chunk]
+        revisions = agency_drafts.revisions_save(agencies, user=user, now=now)
+        agency_drafts.log_entries_add(
+            agencies,
+            revisions,
+            action=IMPORT_LOG_ACTION,
+            user=user,
+            now=now,
+            data=lambda agency, created_pks=created_pks: _log_data(
+                plan, reason=reason, comment=comment, created=agency.pk in created_pks
+            ),
+            content_changed=True,
+        )
+        agency_drafts.references_index(created)
+        to_start = _workflows_close(agencies, user=user)
+        if workflow is not None and task is None:
+            for agency in to_start:  # a workflow of another kind: Wagtail starts it
+                workflow.start(agency, user)
+        elif workflow is not None and to_start:
+            by_pk = {
+                agency.pk: revision for agency, revision in zip(agencies, revisions, strict=True)
+            }
+            task_states = agency_drafts.workflows_start(
+                to_start,
+                [by_pk[agency.pk] for agency in to_start],
+                workflow=workflow,
+                task=task,
                 user=user,
-                revision=revision,
-                content_changed=True,
-                data={
-                    "comment": comment,
-                    "file": plan.file_name,
-                    "reason": reason,
-                    "created": row.status == RowStatus.CREATE,
-                },
+                now=now,
             )
-            if publish:
-                revision.publish(user=user, log_action=True)
-            else:
-                _submit(agency, user=user, workflow=workflow)
-            (result.created if row.status == RowStatus.CREATE else result.changed).append(agency.pk)
-            if progress:
-                progress(done, len(pending))
-        if publish:
-            _history_reason(result.agency_ids, since=started, reason=comment)
-    return result
+            first_task_state = first_task_state or task_states[0]
+        if progress:
+            progress(min(done * APPLY_CHUNK, len(rows)), len(rows))
+    if first_task_state is not None:
+        names = [row.agency.name_th for row in rows]
+        transaction.on_commit(
+            lambda: agency_drafts.approvers_notify(
+                first_task_state, user=user, file_name=plan.file_name, reason=reason, names=names
+            )
+        )
 
 
-def _submit(agency: Agency, *, user, workflow) -> None:
-    """Submit the new revision for approval, as the editor's "submit" would."""
-    state = agency.current_workflow_state
-    if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
-        state.resume(user)
-        return
-    if state is not None:
-        # Approvals given to an older revision don't cover this one (re-approval on edit).
-        state.cancel(user=user)
-    if workflow is not None:
-        workflow.start(agency, user)
+def _mark_skip_indexing(agency: Agency) -> None:
+    setattr(agency, SKIP_INDEXING, True)
+    for child in (*agency.phones.all(), *agency.contacts.all()):
+        setattr(child, SKIP_INDEXING, True)
+
+
+def _workflows_close(agencies: list[Agency], *, user) -> list[Agency]:
+    """Settle the workflows the agencies are already in, as the editor's "submit" would: one sent
+    back for changes resumes on the new revision; one under way is cancelled (approvals given to
+    an older revision don't cover this one). Returns the agencies a workflow starts on."""
+    content_type = ContentType.objects.get_for_model(Agency)
+    states = {
+        state.object_id: state
+        for state in WorkflowState.objects.active().filter(
+            base_content_type=content_type,
+            object_id__in=[str(agency.pk) for agency in agencies],
+        )
+    }
+    to_start = []
+    for agency in agencies:
+        state = states.get(str(agency.pk))
+        if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+            state.resume(user)
+            continue
+        if state is not None:
+            state.cancel(user=user)
+        to_start.append(agency)
+    return to_start
+
+
+def _publish_all(rows: list[RowPlan], *, user, plan: ImportPlan, reason: str, comment: str):
+    """A superuser's direct publication, one row at a time through Wagtail's publish."""
+    started = timezone.now()
+    for row in rows:
+        agency = row.agency
+        if row.status == RowStatus.CREATE:
+            agency.live = False
+            agency.has_unpublished_changes = True
+        if not agency.live:
+            _mark_skip_indexing(agency)
+            agency.save()
+        if row.tags is not None:
+            agency.tags.set(list(row.tags))
+        revision = agency.save_revision(user=user, clean=False)
+        log(
+            instance=agency,
+            action=IMPORT_LOG_ACTION,
+            user=user,
+            revision=revision,
+            content_changed=True,
+            data=_log_data(
+                plan, reason=reason, comment=comment, created=row.status == RowStatus.CREATE
+            ),
+        )
+        revision.publish(user=user, log_action=True)
+    _history_reason(
+        [row.agency.pk for row in rows], since=started, reason=comment[:CHANGE_REASON_LENGTH]
+    )
 
 
 def _history_reason(agency_ids: list[int], *, since, reason: str) -> None:
     """Give the history rows this import's publication wrote its file name and reason."""
-    reason = reason[:CHANGE_REASON_LENGTH]
     for chunk in _chunks(agency_ids):
         recent = Q(history_date__gte=since, history_change_reason__isnull=True)
         Agency.history.filter(recent, id__in=chunk).update(history_change_reason=reason)

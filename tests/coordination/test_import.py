@@ -281,3 +281,15 @@ def test_unknown_heading_and_unreadable_file_are_reported(officer):
     ]
     plan = agency_import_plan(data=b"\x00\x01", file_name="x.pdf")
     assert plan.has_errors and "ใช้ไฟล์ .csv หรือ .xlsx" in str(plan.errors[0])
+
+
+def test_a_bangkok_district_is_read_with_or_without_khet(officer):
+    # The export writes "เขตดุสิต" and the import's prefix cleaning reads it as "ดุสิต".
+    rows = [
+        ["ชื่อหน่วยงาน (ไทย)", "ประเภท", "อำเภอ/เขต", "จังหวัด"],
+        ["สำนักงานเขตดุสิต", "ส่วนราชการส่วนกลาง/ส่วนภูมิภาค", "เขตดุสิต", "กรุงเทพมหานคร"],
+        ["ที่ว่าการดุสิต", "ส่วนราชการส่วนกลาง/ส่วนภูมิภาค", "ดุสิต", "กรุงเทพมหานคร"],
+    ]
+    plan = agency_import_plan(data=csv_bytes(rows), file_name="bkk.csv")
+    assert not plan.has_errors, plan.errors
+    assert [row.agency.district_code for row in plan.rows] == ["1002", "1002"]

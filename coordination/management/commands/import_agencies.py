@@ -78,7 +78,7 @@ class Command(BaseCommand):
         except (PermissionDenied, ValidationError) as exc:
             messages = exc.messages if isinstance(exc, ValidationError) else [str(exc)]
             raise CommandError(" ".join(messages), returncode=1) from exc
-        agency_index_many(result.agency_ids)
+        agency_index_many(result.index_ids)
         done = _("เผยแพร่แล้ว") if result.published else _("ส่งเข้าขั้นตอนการอนุมัติแล้ว")
         self.stdout.write(
             self.style.SUCCESS(
