@@ -54,11 +54,10 @@ def _no_progress(count: int) -> None:
 
 @dataclass(frozen=True)
 class ExportRequest:
-    """What to export: the directory's filters, for whom, dated when."""
+    """What to export: the directory's filters and for whom (the data are today's)."""
 
     filters: DirectoryFilters = field(default_factory=DirectoryFilters)
     audience: ExportAudience = PUBLIC
-    as_of: date | None = None
     progress: Callable[[int], None] = _no_progress
     # Staff exports from the admin listing: its own filtered and ordered agencies.
     queryset: QuerySet[Agency] | None = None
@@ -72,7 +71,7 @@ class ExportRequest:
 
     @property
     def date(self) -> date:
-        return self.as_of or timezone.localdate()
+        return timezone.localdate()
 
 
 def export_filename(fmt: str, export: ExportRequest) -> str:
