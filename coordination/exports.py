@@ -23,7 +23,8 @@ from coordination.export_columns import (
     staff_sheet_columns,
 )
 from coordination.models import Agency
-from coordination.registry_document import registry_document, registry_html, registry_pdf
+from coordination.registry_document import registry_document, registry_html
+from coordination.registry_pdf import registry_pdf
 from coordination.selectors.directory import DirectoryFilters
 from coordination.selectors.exports import (
     PUBLIC,
@@ -53,11 +54,10 @@ def _no_progress(count: int) -> None:
 
 @dataclass(frozen=True)
 class ExportRequest:
-    """What to export: the directory's filters, for whom, dated when."""
+    """What to export: the directory's filters and for whom (the data are today's)."""
 
     filters: DirectoryFilters = field(default_factory=DirectoryFilters)
     audience: ExportAudience = PUBLIC
-    as_of: date | None = None
     progress: Callable[[int], None] = _no_progress
     # Staff exports from the admin listing: its own filtered and ordered agencies.
     queryset: QuerySet[Agency] | None = None
@@ -71,7 +71,7 @@ class ExportRequest:
 
     @property
     def date(self) -> date:
-        return self.as_of or timezone.localdate()
+        return timezone.localdate()
 
 
 def export_filename(fmt: str, export: ExportRequest) -> str:
@@ -119,24 +119,34 @@ def vcf_export(export: ExportRequest, *, url_of: Callable[[str], str]) -> Iterat
     return (text.encode("utf-8") for text in directory_vcards(cards, url_of=url_of))
 
 
-def _document(export: ExportRequest):
+def _document_cards(export: ExportRequest):
+    """The registry document's cards, in its order, read in chunks."""
     queryset = export.agencies(registry_order=True)
     if export.audience.staff:
         agencies = export_staff_agencies(queryset, drafts=export.audience.drafts)
         cards = (agency_staff_view(agency) for agency in agencies)
     else:
         cards = export_public_cards(queryset)
-    return registry_document(
-        _counted(cards, export.progress),
+    return _counted(cards, export.progress)
+
+
+def html_export(export: ExportRequest) -> str:
+    return registry_html(
+        registry_document(
+            _document_cards(export),
+            office_name=office_name(),
+            as_of=export.date,
+            staff=export.audience.staff,
+        )
+    )
+
+
+def pdf_export(export: ExportRequest, target) -> None:
+    """The registry as a PDF, laid out part by part (registry_pdf): memory stays flat."""
+    registry_pdf(
+        _document_cards(export),
+        target,
         office_name=office_name(),
         as_of=export.date,
         staff=export.audience.staff,
     )
-
-
-def html_export(export: ExportRequest) -> str:
-    return registry_html(_document(export))
-
-
-def pdf_export(export: ExportRequest, target) -> None:
-    registry_pdf(_document(export), target)

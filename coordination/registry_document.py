@@ -6,11 +6,12 @@ data in the Buddhist Era, a table of contents with page numbers, page numbers on
 signature block for the officer and the supervisors who approve it (manual step 5.3). Built from
 cards only: the public document from public cards, the staff one from staff cards.
 
-The PDF is laid out by WeasyPrint with the self-hosted Sarabun: the Thai print fonts
-(`scripts/build_print_fonts.py`) keep copied text and `pdftotext` true to what was written.
+This module holds the document and its print view; `registry_pdf` lays it out as a PDF in parts,
+with the Thai print fonts named here (`scripts/build_print_fonts.py`), which keep copied text and
+`pdftotext` true to what was written.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -18,8 +19,6 @@ from pathlib import Path
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
-from weasyprint import HTML
-from weasyprint.text.fonts import FontConfiguration
 
 from coordination.cards import AgencyCard
 from coordination.thai_dates import thai_date
@@ -42,16 +41,29 @@ FONT_FILES = {
 
 @dataclass
 class RegistrySection:
-    """The agencies of one category within one scope (ภายใน or ภายนอก)."""
+    """The agencies of one category within one scope (ภายใน or ภายนอก). `rows` are kept only
+    for the print view; the PDF lays its rows out part by part and keeps the `count`."""
 
     number: str
     scope_label: str
     category: str
-    cards: list[AgencyCard] = field(default_factory=list)
+    count: int = 0
+    rows: list["RegistryRow"] = field(default_factory=list)
+    # The page the section starts on, once the PDF knows it.
+    page: int | None = None
 
     @property
     def anchor(self) -> str:
         return f"section-{self.number.replace('.', '-')}"
+
+
+@dataclass(frozen=True)
+class RegistryRow:
+    """One agency of the registry: its number within its section, and its card."""
+
+    section: RegistrySection
+    number: int
+    card: AgencyCard
 
 
 @dataclass(frozen=True)
@@ -92,35 +104,48 @@ class RegistryDocument:
         ]
 
 
-def registry_document(
-    cards: Iterable[AgencyCard], *, office_name: str, as_of: date, staff: bool
-) -> RegistryDocument:
-    """Group cards that come in the registry's order (scope, category, name) into sections."""
-    sections: list[RegistrySection] = []
+def registry_rows(cards: Iterable[AgencyCard], *, staff: bool) -> Iterator[RegistryRow]:
+    """Number cards that come in the registry's order (scope, category, name) within sections,
+    one at a time: the PDF reads a country's registry through this without holding it."""
+    audience = "staff" if staff else "public"
     scopes: list[str] = []
-    total = 0
+    section: RegistrySection | None = None
+    within = 0
     for card in cards:
-        if card.audience != ("staff" if staff else "public"):
+        if card.audience != audience:
             raise ValueError("a public registry is built from public cards only")
         if not scopes or scopes[-1] != card.scope_label:
             scopes.append(card.scope_label)
             within = 0
-        if not sections or (sections[-1].scope_label, sections[-1].category) != (
+        if section is None or (section.scope_label, section.category) != (
             card.scope_label,
             card.category,
         ):
             within += 1
-            sections.append(
-                RegistrySection(f"{len(scopes)}.{within}", card.scope_label, card.category)
-            )
-        sections[-1].cards.append(card)
-        total += 1
+            section = RegistrySection(f"{len(scopes)}.{within}", card.scope_label, card.category)
+        section.count += 1
+        yield RegistryRow(section, section.count, card)
+
+
+def registry_document(
+    cards: Iterable[AgencyCard], *, office_name: str, as_of: date, staff: bool
+) -> RegistryDocument:
+    """The whole document, every row held (the print view; the PDF streams `registry_rows`)."""
+    sections: list[RegistrySection] = []
+    for row in registry_rows(cards, staff=staff):
+        if not sections or sections[-1] is not row.section:
+            sections.append(row.section)
+        row.section.rows.append(row)
     return RegistryDocument(
-        office_name=office_name, as_of=as_of, staff=staff, sections=sections, total=total
+        office_name=office_name,
+        as_of=as_of,
+        staff=staff,
+        sections=sections,
+        total=sum(section.count for section in sections),
     )
 
 
-def _print_font_faces() -> str:
+def print_font_faces() -> str:
     """@font-face rules that point WeasyPrint at the font files on disk (no network).
 
     The Thai and the Latin files get families of their own, in a stack: WeasyPrint merges the
@@ -140,18 +165,6 @@ def _print_font_faces() -> str:
     return "\n".join(rules)
 
 
-def registry_html(
-    document: RegistryDocument, *, font_faces: str = "", extra: dict | None = None
-) -> str:
-    """The document as HTML; `font_faces` are @font-face rules for a renderer without the
-    site's stylesheet (the PDF)."""
-    return render_to_string(
-        TEMPLATE, {"document": document, "font_faces": font_faces, **(extra or {})}
-    )
-
-
-def registry_pdf(document: RegistryDocument, target) -> None:
-    """Lay the document out as a PDF into `target` (a path or a binary file)."""
-    fonts = FontConfiguration()
-    html = registry_html(document, font_faces=_print_font_faces(), extra={"for_pdf": True})
-    HTML(string=html).write_pdf(target, font_config=fonts)
+def registry_html(document: RegistryDocument) -> str:
+    """The document as HTML, for a browser to show and print (the site's own Sarabun)."""
+    return render_to_string(TEMPLATE, {"document": document})

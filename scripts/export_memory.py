@@ -2,8 +2,11 @@
 
     DATABASE_URL=postgres://... .venv/bin/python scripts/export_memory.py csv xlsx pdf
 
-Prints the peak resident set size (ru_maxrss of that process, from os.wait4) and the time of
-each run, and the size of the file written. Used for docs/benchmarks.md ("Exports").
+Prints the peak resident set size (ru_maxrss of that process, from os.wait4), the time of each
+run and the CPU time of its process (the database's own work not included; steadier than the
+time on a shared machine), the size of the file written and, for the PDF, its pages. Used for
+docs/benchmarks.md ("Exports"). The PDF is laid out in parts of COORDINATION_REGISTRY_PDF_PART_SIZE agencies
+(registry_pdf), so its peak is one part's layout, whatever the registry's size.
 """
 
 import os
@@ -12,6 +15,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+import pikepdf
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -28,10 +33,15 @@ def measure(fmt: str, audience: str) -> None:
         _pid, status, usage = os.wait4(process.pid, 0)
         seconds = time.monotonic() - started
         size = output.stat().st_size if output.exists() else 0
+        pages = ""
+        if fmt == "pdf" and size:
+            with pikepdf.open(output) as pdf:
+                pages = f" pages={len(pdf.pages):,}"
         print(
             f"{fmt:5} {audience:6} exit={os.waitstatus_to_exitcode(status)} "
             f"peak_rss={usage.ru_maxrss / 1024:.0f} MiB time={seconds:.1f} s "
-            f"file={size / 1024 / 1024:.1f} MiB",
+            f"cpu={usage.ru_utime + usage.ru_stime:.1f} s "
+            f"file={size / 1024 / 1024:.1f} MiB{pages}",
             flush=True,
         )
 

@@ -55,6 +55,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "coordination.jsonld",
             "coordination.ratelimit",
             "coordination.registry_document",
+            "coordination.registry_pdf",
             "coordination.search.indexing",
             "coordination.search.quality",
             "coordination.spreadsheets",

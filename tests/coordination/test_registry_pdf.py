@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 
 import pytest
 import time_machine
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from tests.coordination.directory_support import directory_page
 from tests.factories import AgencyFactory, AgencyPhoneFactory, ContactFactory, category
@@ -115,15 +115,25 @@ def test_staff_registry_from_the_admin_holds_internal_data(client, registry, sta
     assert "ฉบับใช้ภายใน" in text
 
 
+@time_machine.travel(datetime(2026, 10, 1, 3, 0, tzinfo=UTC), tick=False)
 def test_export_registry_command_writes_the_pdf(registry, tmp_path):
     target = tmp_path / "registry.pdf"
     call_command(
-        "export_registry", "--format", "pdf", "--as-of", "2026-10-01", "--output", str(target),
+        "export_registry", "--format", "pdf", "--output", str(target),
         stdout=io.StringIO(), stderr=io.StringIO(),
     )  # fmt: skip
     text = " ".join(pdf_text(target.read_bytes()).split())
     assert "ข้อมูล ณ วันที่ 1 ตุลาคม 2569" in text
     assert "โรงเรียนบ้านน้ำตกห้วยขาแข้ง" in text
+
+
+def test_export_registry_has_no_as_of_date_it_cannot_rebuild(registry, tmp_path):
+    # It only printed the date over today's data: a document must not claim a past day's data.
+    with pytest.raises(CommandError):
+        call_command(
+            "export_registry", "--format", "pdf", "--as-of", "2026-10-01",
+            "--output", str(tmp_path / "registry.pdf"),
+        )  # fmt: skip
 
 
 def test_a_registry_too_large_for_one_document_asks_for_a_filter(client, registry, settings):

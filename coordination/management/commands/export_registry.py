@@ -1,7 +1,11 @@
-"""`manage.py export_registry --format csv|xlsx|vcf|pdf [--audience public|staff]
-[--as-of YYYY-MM-DD] --output FILE`: the registry as a file, with progress on stderr."""
+"""`manage.py export_registry --format csv|xlsx|vcf|pdf [--audience public|staff] --output FILE`:
+the registry as a file, with progress on stderr.
 
-from datetime import date
+The data are today's, and the document says so ("ข้อมูล ณ วันที่"): there is no `--as-of`. It once
+took a date and only printed it over today's data; a registry as it stood on a past day would have
+to be rebuilt from the history of every agency, contact and phone, which no export does yet.
+"""
+
 from urllib.parse import urljoin
 
 from django.core.management.base import BaseCommand, CommandError
@@ -37,9 +41,6 @@ class Command(BaseCommand):
             action="store_true",
             help=gettext_lazy("รวมฉบับร่าง (เฉพาะ --audience staff)"),
         )
-        parser.add_argument(
-            "--as-of", help=gettext_lazy("วันที่ของข้อมูลที่พิมพ์ในเอกสาร (YYYY-MM-DD, ค.ศ.)")
-        )
         parser.add_argument("--output", required=True, help=gettext_lazy("ไฟล์ที่จะเขียน"))
         for name in ("q", "scope", "category", "district"):
             parser.add_argument(f"--{name}", default="", help=gettext_lazy("ตัวกรองของสมุดรายชื่อ"))
@@ -51,16 +52,11 @@ class Command(BaseCommand):
             raise CommandError(_("ไฟล์ vCard มีเฉพาะข้อมูลเผยแพร่สาธารณะ"))
         if options["drafts"] and not staff:
             raise CommandError(_("--drafts ใช้ได้กับ --audience staff เท่านั้น"))
-        try:
-            as_of = date.fromisoformat(options["as_of"]) if options["as_of"] else None
-        except ValueError as exc:
-            raise CommandError(_("--as-of ต้องเป็นวันที่แบบ YYYY-MM-DD")) from exc
         export = ExportRequest(
             filters=DirectoryFilters.from_query(
                 {name: options[name] for name in ("q", "scope", "category", "district")}
             ),
             audience=ExportAudience(staff=staff, drafts=options["drafts"]),
-            as_of=as_of,
             progress=self._progress,
         )
         output = options["output"]
