@@ -3,11 +3,12 @@
 import time
 
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.db import connection, transaction
 from django.utils.translation import gettext_lazy
 
 from coordination.demo.import_bench import import_bench_csv
+from coordination.management.help import ThaiHelpCommand
 from coordination.search.indexing import agency_index_many
 from coordination.services.agency_import import (
     RowStatus,
@@ -20,7 +21,7 @@ class _RollBack(Exception):
     pass
 
 
-class Command(BaseCommand):
+class Command(ThaiHelpCommand):
     help = gettext_lazy(
         "จับเวลาการนำเข้าไฟล์หน่วยงาน / Times the agency import on the configured database: "
         "makes a CSV of N rows (M of them changes to existing agencies, added with seed_scale "

@@ -8,7 +8,7 @@ to be rebuilt from the history of every agency, contact and phone, which no expo
 
 from urllib.parse import urljoin
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.models import Site
@@ -21,11 +21,12 @@ from coordination.exports import (
     vcf_export,
     xlsx_export,
 )
+from coordination.management.help import ThaiHelpCommand
 from coordination.selectors.directory import DirectoryFilters, agency_url, directory_base_url
 from coordination.selectors.exports import ExportAudience
 
 
-class Command(BaseCommand):
+class Command(ThaiHelpCommand):
     help = gettext_lazy(
         "ส่งออกทะเบียนหน่วยงานเป็นไฟล์ CSV, XLSX, vCard หรือ PDF "
         "(ค่าเริ่มต้น: ข้อมูลเผยแพร่สาธารณะ; --audience staff: ข้อมูลทั้งหมดสำหรับบุคลากร)"

@@ -5,10 +5,11 @@ from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from coordination.management.help import ThaiHelpCommand
 from coordination.search.indexing import agency_index_many
 from coordination.services.agency_import import (
     RowStatus,
@@ -20,7 +21,7 @@ from coordination.services.agency_import import (
 BAR_WIDTH = 30
 
 
-class Command(BaseCommand):
+class Command(ThaiHelpCommand):
     help = gettext_lazy(
         "นำเข้าหน่วยงานจากไฟล์ CSV หรือ XLSX (UTF-8, UTF-8 BOM หรือ TIS-620) "
         "การเปลี่ยนแปลงเป็นฉบับร่างที่ส่งเข้าขั้นตอนการอนุมัติในนามผู้นำเข้า "

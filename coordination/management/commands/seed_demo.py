@@ -2,16 +2,16 @@
 
 import unicodedata
 
-from django.core.management.base import BaseCommand
 from django.test import override_settings
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 
 from coordination.demo.registry import demo_admin_url, registry_demo_load
+from coordination.management.help import ThaiHelpCommand
 
 
-class Command(BaseCommand):
+class Command(ThaiHelpCommand):
     help = gettext_lazy(
         "โหลดข้อมูลตัวอย่างของ สพป.อุทัยธานี เขต 1 และผู้ใช้ตัวอย่างทุกบทบาท "
         "(รันซ้ำได้: ข้อมูลที่มีอยู่แล้วจะไม่ถูกแก้ไขหรือสร้างซ้ำ) / "

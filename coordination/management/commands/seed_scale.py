@@ -1,13 +1,14 @@
 """`manage.py seed_scale --agencies N`: synthetic national-scale data for benchmarks."""
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from coordination.demo.scale import registry_scale_load
+from coordination.management.help import ThaiHelpCommand
 
 
-class Command(BaseCommand):
+class Command(ThaiHelpCommand):
     help = gettext_lazy(
         "สร้างข้อมูลสังเคราะห์ระดับประเทศสำหรับทดสอบสมรรถนะ / "
         "Adds N synthetic agencies across every province with contacts, phones, one revision, "
