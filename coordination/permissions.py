@@ -4,9 +4,12 @@ Writes (add, change, publish) are Wagtail's own permission policy on the Agency 
 the roles by data migrations; these are the checks the app's own views and hooks make.
 """
 
+from coordination.roles import DEPUTY_DIRECTOR, GROUP_DIRECTOR
+
 VIEW_REGISTRY = "coordination.view_agency"
 ADD_AGENCY = "coordination.add_agency"
 CHANGE_AGENCY = "coordination.change_agency"
+SUPERVISOR_GROUPS = (GROUP_DIRECTOR, DEPUTY_DIRECTOR)
 
 
 def can_view_registry(user) -> bool:
@@ -22,3 +25,24 @@ def can_edit_registry(user) -> bool:
         and user.is_authenticated
         and (user.has_perm(ADD_AGENCY) or user.has_perm(CHANGE_AGENCY))
     )
+
+
+def can_verify_agencies(user) -> bool:
+    """Confirm that agencies' data is still correct ("ยืนยันข้อมูลถูกต้อง"): whoever may change
+    agencies (officers and supervisors). Staff read only."""
+    return bool(user is not None and user.is_authenticated and user.has_perm(CHANGE_AGENCY))
+
+
+def is_supervisor(user) -> bool:
+    """The chain of command of manual definition 4 (the group director and the deputy director)
+    or a superuser: they reassign responsibility and read the office-wide review figures."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    return user.groups.filter(name__in=SUPERVISOR_GROUPS).exists()
+
+
+def can_assign_officers(user) -> bool:
+    """Make another officer responsible for agencies (bulk "มอบหมายผู้รับผิดชอบ")."""
+    return is_supervisor(user)

@@ -529,6 +529,7 @@ def agency_import_apply(
             if row.status == RowStatus.CREATE:
                 agency.live = False
                 agency.has_unpublished_changes = True
+                agency.responsible_officer = user  # whoever imports a new agency keeps it
             if not agency.live:
                 # A draft that was never published is kept in its own row too (as Wagtail does).
                 setattr(agency, SKIP_INDEXING, True)
