@@ -4,12 +4,10 @@ Writes (add, change, publish) are Wagtail's own permission policy on the Agency 
 the roles by data migrations; these are the checks the app's own views and hooks make.
 """
 
-from coordination.roles import DEPUTY_DIRECTOR, GROUP_DIRECTOR
-
 VIEW_REGISTRY = "coordination.view_agency"
 ADD_AGENCY = "coordination.add_agency"
 CHANGE_AGENCY = "coordination.change_agency"
-SUPERVISOR_GROUPS = (GROUP_DIRECTOR, DEPUTY_DIRECTOR)
+SUPERVISE_REVIEW = "coordination.supervise_review"
 
 
 def can_view_registry(user) -> bool:
@@ -34,13 +32,16 @@ def can_verify_agencies(user) -> bool:
 
 
 def is_supervisor(user) -> bool:
-    """The chain of command of manual definition 4 (the group director and the deputy director)
-    or a superuser: they reassign responsibility and read the office-wide review figures."""
-    if user is None or not user.is_authenticated or not user.is_active:
-        return False
-    if user.is_superuser:
-        return True
-    return user.groups.filter(name__in=SUPERVISOR_GROUPS).exists()
+    """The chain of command of manual definition 4 (the group director and the deputy director,
+    granted by migration 0012) or a superuser: they reassign responsibility and read the
+    office-wide review figures. A permission, not a group lookup: Django caches a user's
+    permissions, so the admin menu asks no extra query on every page."""
+    return bool(
+        user is not None
+        and user.is_authenticated
+        and user.is_active
+        and user.has_perm(SUPERVISE_REVIEW)
+    )
 
 
 def can_assign_officers(user) -> bool:

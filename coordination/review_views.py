@@ -89,7 +89,8 @@ def agency_verify_view(request, pk: int):
 
 
 class AgencyBulkAction(SnippetBulkAction):
-    """A bulk action of the agency listing, refused outright to those who may not take it."""
+    """A bulk action of the agency listing, refused to those who may not take it (Wagtail shows
+    its buttons to everyone who sees the listing)."""
 
     @classproperty
     def models(cls):
@@ -99,7 +100,8 @@ class AgencyBulkAction(SnippetBulkAction):
         raise NotImplementedError
 
     def dispatch(self, request, *args, **kwargs):
-        if not self.user_may_act(request.user):
+        # Asking shows every chosen agency as "no permission" (check_perm); acting is refused.
+        if request.method == "POST" and not self.user_may_act(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 

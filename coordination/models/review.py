@@ -25,6 +25,9 @@ class ReviewReminder(models.Model):
     class Meta:
         verbose_name = _("การแจ้งเตือนทบทวนข้อมูล")
         verbose_name_plural = _("การแจ้งเตือนทบทวนข้อมูล")
+        # The supervisors' part of the review cycle (reassigning officers, office-wide counts,
+        # the overdue report); granted to the chain of command by migration 0012.
+        permissions = [("supervise_review", _("ดูแลการทบทวนข้อมูลของทั้งสำนักงาน"))]
         constraints = [
             models.UniqueConstraint(fields=["user", "sent_on"], name="review_reminder_once_a_day")
         ]
