@@ -185,6 +185,7 @@ def test_report_lists_overdue_and_soon_due(client, deputy, report_agencies):
     client.force_login(deputy)
     content = client.get(REPORT).content.decode()
     assert "รายงานข้อมูลที่เลยกำหนดทบทวน" in content
+    assert '<caption class="w-sr-only">รายงานข้อมูลที่เลยกำหนดทบทวน</caption>' in content
     assert "เลยกำหนดในรายงาน" in content and "ใกล้ครบกำหนดในรายงาน" in content
     assert "ยังไม่ถึงกำหนดในรายงาน" not in content
     assert "สมศรี" in content
