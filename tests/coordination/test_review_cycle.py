@@ -1,10 +1,12 @@
 """The review cycle in the admin listing: the review filter at its boundaries, the officer filter,
 the due-date column, "ยืนยันข้อมูลถูกต้อง" one at a time and in bulk, and category intervals."""
 
+import io
 from datetime import timedelta
 
 import pytest
 import time_machine
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -236,3 +238,15 @@ def test_new_agency_is_kept_by_its_creator(client, officer):
     edit = client.get(reverse(f"{NS}:edit", args=[agency.pk])).content.decode()
     assert "เจ้าหน้าที่ผู้รับผิดชอบ" in edit
     assert "สมศรี" in edit
+
+
+def test_an_imported_agency_is_kept_by_the_importing_user(tmp_path, officer):
+    path = tmp_path / "agencies.csv"
+    rows = [
+        ["ชื่อหน่วยงาน (ไทย)", "ประเภท", "ขอบเขต", "อำเภอ/เขต", "จังหวัด", "หมายเลขโทรศัพท์"],
+        ["เทศบาลตำบลนำเข้า", "องค์กรปกครองส่วนท้องถิ่น", "ภายนอก", "หนองฉาง", "อุทัยธานี", "056 531 200"],
+    ]
+    path.write_text("\n".join(",".join(row) for row in rows), encoding="utf-8-sig")
+    call_command("import_agencies", str(path), "--user", officer.username, stdout=io.StringIO())
+    agency = Agency.objects.get(name_th="เทศบาลตำบลนำเข้า")
+    assert agency.responsible_officer == officer

@@ -116,6 +116,7 @@ def test_officer_sees_items_sent_back_for_changes(client, officer, director, clo
     client.force_login(officer)
     content = client.get(DASHBOARD).content.decode()
     # Wagtail's own panel of the officer's items in moderation lists it as needing changes.
+    assert "หน้าและข้อมูลของคุณที่อยู่ระหว่างการพิจารณา" in content
     assert content.count("ส่งกลับให้แก้ไข") >= 2  # that panel and the review panel
 
 
