@@ -108,6 +108,13 @@ class AgencyBulkAction(SnippetBulkAction):
     def check_perm(self, obj):
         return self.user_may_act(self.request.user)
 
+    def get_all_objects_in_listing_query(self, parent_id):
+        # "Select all in listing" sends id=all, which Wagtail (8.0) reads as every agency in the
+        # registry whatever the listing's filters: verifying or reassigning the whole registry
+        # by accident is worse than choosing rows page by page, so it selects none (Wagtail then
+        # answers "not found").
+        return self.model.objects.none().values_list("pk", flat=True)
+
 
 class VerifyBulkAction(AgencyBulkAction):
     display_name = gettext_lazy("ยืนยันข้อมูลถูกต้อง")

@@ -250,3 +250,12 @@ def test_an_imported_agency_is_kept_by_the_importing_user(tmp_path, officer):
     call_command("import_agencies", str(path), "--user", officer.username, stdout=io.StringIO())
     agency = Agency.objects.get(name_th="เทศบาลตำบลนำเข้า")
     assert agency.responsible_officer == officer
+
+
+def test_select_all_in_listing_verifies_nothing(client, officer, clock):
+    agency = agency_due(-3, name_th="ไม่ได้เลือกทีละแถว")
+    client.force_login(officer)
+    base = reverse("wagtail_bulk_action", args=["coordination", "agency", "verify"])
+    client.post(f"{base}?id=all&next={LIST_URL}", {"note": ""})
+    agency.refresh_from_db()
+    assert agency.last_verified_by is None
