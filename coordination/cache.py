@@ -48,6 +48,7 @@ from wagtail.signals import (
 
 from coordination.models import Agency, AgencyCategory
 from coordination.selectors.directory import directory_options_forget
+from coordination.services.review import agencies_verified
 
 KEY_PREFIX = "coordination:pagecache"
 GLOBAL_GENERATION_KEY = f"{KEY_PREFIX}:gen:site"
@@ -321,6 +322,21 @@ def _on_object_published(sender, instance, **kwargs):
         page_cache_purge_pages(pages_referencing(instance))
 
 
+# Past this many agencies verified at once, purging everything is cheaper than finding pages.
+VERIFIED_PURGE_ALL_FROM = 20
+
+
+def _on_agencies_verified(sender, agencies, **kwargs):
+    # The public card says when the data was last checked.
+    if len(agencies) >= VERIFIED_PURGE_ALL_FROM:
+        page_cache_purge_all()
+        return
+    page_ids = set(pages_listing_agencies())
+    for agency in agencies:
+        page_ids |= pages_referencing(agency)
+    page_cache_purge_pages(page_ids)
+
+
 def _on_page_changed(sender, instance, **kwargs):
     page_cache_purge_for_page(instance)
 
@@ -362,6 +378,7 @@ def connect_signals(*, listing_page_models=(), listing_blocks=()) -> None:
         _on_category_saved, sender=AgencyCategory, dispatch_uid="coordination_cache_category"
     )
     published.connect(_on_object_published, dispatch_uid="coordination_cache_published")
+    agencies_verified.connect(_on_agencies_verified, dispatch_uid="coordination_cache_verified")
     unpublished.connect(_on_object_published, dispatch_uid="coordination_cache_unpublished")
     page_published.connect(_on_page_changed, dispatch_uid="coordination_cache_page_published")
     page_unpublished.connect(_on_page_changed, dispatch_uid="coordination_cache_page_unpublished")

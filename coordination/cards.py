@@ -119,6 +119,9 @@ class AgencyCard:
     parent_pk: int | None = None
     # When the approved version was published: what API clients sync on (modified_after).
     published_at: object = None
+    # The office's date of the last check that the data is correct ("ตรวจสอบข้อมูลล่าสุด"):
+    # public, date only; who checked stays on the staff side (last_verified_at, history).
+    verified_on: object = None
 
     @property
     def map_url(self) -> str:
@@ -356,6 +359,9 @@ def _card(agency: Agency, *, audience: str) -> AgencyCard:
         street_address=_street_address(agency),
         parent_pk=parent.pk if parent_visible else None,
         published_at=agency.last_published_at,
+        verified_on=(
+            timezone.localdate(agency.last_verified_at) if agency.last_verified_at else None
+        ),
     )
 
 

@@ -7,6 +7,7 @@ the roles by data migrations; these are the checks the app's own views and hooks
 VIEW_REGISTRY = "coordination.view_agency"
 ADD_AGENCY = "coordination.add_agency"
 CHANGE_AGENCY = "coordination.change_agency"
+SUPERVISE_REVIEW = "coordination.supervise_review"
 
 
 def can_view_registry(user) -> bool:
@@ -22,3 +23,27 @@ def can_edit_registry(user) -> bool:
         and user.is_authenticated
         and (user.has_perm(ADD_AGENCY) or user.has_perm(CHANGE_AGENCY))
     )
+
+
+def can_verify_agencies(user) -> bool:
+    """Confirm that agencies' data is still correct ("ยืนยันข้อมูลถูกต้อง"): whoever may change
+    agencies (officers and supervisors). Staff read only."""
+    return bool(user is not None and user.is_authenticated and user.has_perm(CHANGE_AGENCY))
+
+
+def is_supervisor(user) -> bool:
+    """The chain of command of manual definition 4 (the group director and the deputy director,
+    granted by migration 0012) or a superuser: they reassign responsibility and read the
+    office-wide review figures. A permission, not a group lookup: Django caches a user's
+    permissions, so the admin menu asks no extra query on every page."""
+    return bool(
+        user is not None
+        and user.is_authenticated
+        and user.is_active
+        and user.has_perm(SUPERVISE_REVIEW)
+    )
+
+
+def can_assign_officers(user) -> bool:
+    """Make another officer responsible for agencies (bulk "มอบหมายผู้รับผิดชอบ")."""
+    return is_supervisor(user)

@@ -1,6 +1,9 @@
 """Admin viewsets of the registry (Wagtail's own SnippetViewSet and ModelViewSet)."""
 
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import (
     FieldPanel,
@@ -11,8 +14,10 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.admin.ui.tables import Column, LiveStatusTagColumn
+from wagtail.admin.views.generic.models import EditView as ModelEditView
 from wagtail.admin.views.generic.models import IndexView as ModelIndexView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.widgets.button import Button
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import CreateView, EditView, HistoryView, SnippetViewSet
 
@@ -23,7 +28,10 @@ from coordination.forms import AgencyAdminForm
 from coordination.import_views import AgencyListingView as ImportingListingView
 from coordination.inspect_views import AgencyInspectView, InternalViewLogInspectView
 from coordination.models import Agency, AgencyCategory, InternalViewLog, SchoolNetwork
+from coordination.permissions import can_verify_agencies
 from coordination.search.admin_views import AgencyChooserViewSet, ThaiNameOrderingMixin
+from coordination.selectors.review import OVERDUE, review_status_of
+from coordination.services.review import agency_default_officer, category_review_interval_apply
 from coordination.thai_dates import thai_date
 from coordination.workflow_messages import (
     cancelled_message,
@@ -142,7 +150,26 @@ publication_panels = [
         ],
         heading=_("การทบทวนข้อมูล"),
     ),
+    # Who keeps the record is reassigned by supervisors from the listing ("มอบหมายผู้รับผิดชอบ").
+    FieldRowPanel(
+        [ReadOnlyFactPanel("responsible_officer"), ReadOnlyFactPanel("review_due_at")],
+        heading=_("ผู้รับผิดชอบและกำหนดทบทวน"),
+    ),
 ]
+
+
+def review_due_cell(agency):
+    """The review date in the Buddhist Era; an overdue one says so in words, not only colour."""
+    if agency.review_due_at is None:
+        return "—"
+    text = thai_date(agency.review_due_at, short=True)
+    if review_status_of(agency, now=timezone.now()) == OVERDUE:
+        return format_html(
+            '<span class="coordination-review-overdue">{} <strong>({})</strong></span>',
+            text,
+            _("เลยกำหนด"),
+        )
+    return text
 
 
 class AgencyHistoryView(HistoryView):
@@ -184,10 +211,28 @@ class WorkflowSuccessMessageMixin:
 
 
 class AgencyCreateView(WorkflowSuccessMessageMixin, CreateView):
-    pass
+    def save_instance(self):
+        # Whoever creates an agency keeps it until a supervisor reassigns it.
+        agency_default_officer(self.form.instance, user=self.request.user)
+        return super().save_instance()
 
 
 class AgencyEditView(WorkflowSuccessMessageMixin, EditView):
+    @cached_property
+    def header_more_buttons(self):
+        buttons = list(super().header_more_buttons)
+        # A link to a confirmation page: a form nested in the edit form would be invalid HTML.
+        if self.object.pk and can_verify_agencies(self.request.user):
+            buttons.append(
+                Button(
+                    _("ยืนยันข้อมูลถูกต้อง"),
+                    url=reverse("coordination_admin:agency_verify", args=[self.object.pk]),
+                    icon_name="tick",
+                    priority=5,
+                )
+            )
+        return buttons
+
     def save_instance(self):
         # Approving or rejecting from the editor without changing anything must not add a revision:
         # with WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT a new revision voids the approval just
@@ -243,6 +288,12 @@ class AgencyViewSet(SnippetViewSet):
             label=_("ตรวจสอบล่าสุด"),
             sort_key="last_verified_at",
             accessor=lambda agency: thai_date(agency.last_verified_at, short=True) or "—",
+        ),
+        Column(
+            "review_due_at",
+            label=_("ครบกำหนดทบทวน"),
+            sort_key="review_due_at",
+            accessor=review_due_cell,
         ),
     ]
     list_export = [
@@ -302,13 +353,34 @@ class ReferenceIndexView(ThaiNameOrderingMixin, ModelIndexView):
     """A reference data listing whose name column sorts in Thai dictionary order."""
 
 
+class AgencyCategoryEditView(ModelEditView):
+    def save_instance(self):
+        instance = super().save_instance()
+        # A new interval moves the review date of the category's agencies that follow it.
+        if "review_interval_days" in self.form.changed_data:
+            category_review_interval_apply(instance)
+        return instance
+
+
 class AgencyCategoryViewSet(ModelViewSet):
+    """Supervisors (the deputy director; migration 0002 grants categories to that role) set
+    each category's review interval here."""
+
     model = AgencyCategory
     index_view_class = ReferenceIndexView
+    edit_view_class = AgencyCategoryEditView
     icon = "tag"
     menu_label = _("ประเภทหน่วยงาน")
-    form_fields = ["name_th", "name_en", "slug", "kind", "default_scope", "sort_order"]
-    list_display = ["name_th", "kind", "default_scope", "sort_order"]
+    form_fields = [
+        "name_th",
+        "name_en",
+        "slug",
+        "kind",
+        "default_scope",
+        "sort_order",
+        "review_interval_days",
+    ]
+    list_display = ["name_th", "kind", "default_scope", "review_interval_days", "sort_order"]
     search_fields = ["name_th", "name_en"]
     inspect_view_enabled = True
     inspect_view_fields_exclude = ["name_sort"]

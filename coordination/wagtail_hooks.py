@@ -14,10 +14,11 @@ from wagtail.log_actions import LogFormatter
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
-from coordination import admin_views, export_views, import_views, workflow_views
+from coordination import admin_views, export_views, import_views, review_views, workflow_views
 from coordination.cache import page_cache_stamp
 from coordination.models import Agency, InternalViewLog
-from coordination.permissions import can_view_registry
+from coordination.permissions import can_view_registry, is_supervisor
+from coordination.review_panels import review_panels_add
 from coordination.selectors.directory import page_hidden_agency_notes
 from coordination.services.agency_import import IMPORT_LOG_ACTION
 from coordination.services.review import ASSIGN_LOG_ACTION, VERIFY_LOG_ACTION
@@ -63,6 +64,17 @@ def register_registry_admin_urls():
         path("address.json", admin_views.address_reference, name="address_reference"),
         path("agency-slug.json", admin_views.agency_slug_suggestion, name="agency_slug"),
         path("agency/<int:pk>/timeline/", admin_views.agency_timeline_view, name="agency_timeline"),
+        path("agency/<int:pk>/verify/", review_views.agency_verify_view, name="agency_verify"),
+        path(
+            "reports/review/",
+            review_views.ReviewReportView.as_view(),
+            name="review_report",
+        ),
+        path(
+            "reports/review/results/",
+            review_views.ReviewReportView.as_view(results_only=True),
+            name="review_report_results",
+        ),
         path("import/", import_views.import_upload_view, name="agency_import"),
         path("import/preview/", import_views.import_preview_view, name="agency_import_preview"),
         path("import/apply/", import_views.import_apply_view, name="agency_import_apply"),
@@ -210,3 +222,28 @@ def register_review_log_actions(actions):
 
         def format_message(self, log_entry):
             return _("มอบหมายเจ้าหน้าที่ผู้รับผิดชอบคนใหม่")
+
+
+hooks.register("register_bulk_action", review_views.VerifyBulkAction)
+hooks.register("register_bulk_action", review_views.AssignOfficerBulkAction)
+
+
+@hooks.register("construct_homepage_panels")
+def add_review_panels(request, panels):
+    review_panels_add(request, panels)
+
+
+class ReviewReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_supervisor(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_review_report_menu_item():
+    return ReviewReportMenuItem(
+        gettext_lazy("ข้อมูลที่เลยกำหนดทบทวน"),
+        reverse("coordination_admin:review_report"),
+        name="review-report",
+        icon_name="warning",
+        order=650,
+    )

@@ -80,6 +80,8 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "coordination.inspect_views",
             "coordination.management",
             "coordination.pages",
+            "coordination.review_panels",
+            "coordination.review_views",
             "coordination.search.admin_views",
             "coordination.search_views",
             "coordination.templatetags",

@@ -10,6 +10,7 @@ from coordination.choices import (
 from coordination.models.agency import Agency, AgencyPhone, AgencyTag
 from coordination.models.contact import Contact
 from coordination.models.reference import AgencyCategory, SchoolNetwork
+from coordination.models.review import ReviewReminder
 from coordination.models.views import InternalViewLog
 
 __all__ = [
@@ -23,6 +24,7 @@ __all__ = [
     "ContactRole",
     "InternalViewLog",
     "PhoneKind",
+    "ReviewReminder",
     "SchoolNetwork",
     "Scope",
     "SizeBand",

@@ -5,13 +5,14 @@ ready for a template, in a fixed number of queries whatever the number of agenci
 """
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from urllib.parse import urlencode
 
 from django.core.cache import cache
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -35,6 +36,8 @@ DIRECTORY_PER_PAGE = 20
 OPTIONS_CACHE_SECONDS = 3600
 GROUPINGS = ("category", "district")
 BLOCK_LIMIT_MAX = 100
+# The directory's "ตรวจสอบภายใน 1 ปี" filter: ?verified=1y.
+VERIFIED_WITHIN = {"1y": timedelta(days=365)}
 
 
 def directory_search(queryset: QuerySet[Agency], q: str) -> QuerySet[Agency]:
@@ -60,12 +63,14 @@ def agencies_filtered(
     tag: str = "",
     network: str = "",
     modified_after: datetime | None = None,
+    verified_after: datetime | None = None,
 ) -> QuerySet[Agency]:
     """The directory's filters, the one place they become SQL (the listing, the embedded
     directory blocks and the API): best match first when `q` is given, otherwise by name.
 
     `modified_after` keeps agencies whose approved version was published at or after that
-    moment (inclusive, so that a client syncing from the last time it saw loses nothing)."""
+    moment (inclusive, so that a client syncing from the last time it saw loses nothing).
+    `verified_after` keeps agencies whose data was last checked at or after that moment."""
     queryset = directory_search(queryset, q)
     if scope:
         queryset = queryset.filter(scope=scope)
@@ -79,6 +84,8 @@ def agencies_filtered(
         queryset = queryset.filter(school_network__slug=network)
     if modified_after is not None:
         queryset = queryset.filter(last_published_at__gte=modified_after)
+    if verified_after is not None:
+        queryset = queryset.filter(last_verified_at__gte=verified_after)
     return queryset if q.strip() else queryset.order_by("name_sort", "pk")
 
 
@@ -97,23 +104,32 @@ class DirectoryFilters:
     category: str = ""
     district: str = ""
     group: str = ""
+    verified: str = ""
 
     @classmethod
     def from_query(cls, data) -> "DirectoryFilters":
         scope = data.get("scope", "")
         district = data.get("district", "")
         group = data.get("group", "")
+        verified = data.get("verified", "")
         return cls(
             q=" ".join(data.get("q", "").split())[:100],
             scope=scope if scope in Scope.values else "",
             category=data.get("category", "")[:60],
             district=district if district.isdigit() and len(district) == 4 else "",
             group=group if group in GROUPINGS else "",
+            verified=verified if verified in VERIFIED_WITHIN else "",
         )
 
     @property
     def is_filtered(self) -> bool:
-        return bool(self.q or self.scope or self.category or self.district)
+        return bool(self.q or self.scope or self.category or self.district or self.verified)
+
+    def verified_after(self, now: datetime | None = None) -> datetime | None:
+        """The earliest verification the "verified within" filter keeps (None: no filter)."""
+        if not self.verified:
+            return None
+        return (now or timezone.now()) - VERIFIED_WITHIN[self.verified]
 
     def query_string(self) -> str:
         """The filters as a query string prefix for pagination links ("a=b&" or "")."""
@@ -123,6 +139,7 @@ class DirectoryFilters:
             "category": self.category,
             "district": self.district,
             "group": self.group,
+            "verified": self.verified,
         }
         encoded = urlencode({key: value for key, value in pairs.items() if value})
         return f"{encoded}&" if encoded else ""
@@ -211,6 +228,7 @@ def _filtered(queryset: QuerySet[Agency], filters: DirectoryFilters) -> QuerySet
         scope=filters.scope,
         category=filters.category,
         district=filters.district,
+        verified_after=filters.verified_after(),
     )
     if filters.group == "category":
         return queryset.order_by(

@@ -50,6 +50,7 @@ def _filtered(queryset: QuerySet[Agency], filters: DirectoryFilters) -> QuerySet
         scope=filters.scope,
         category=filters.category,
         district=filters.district,
+        verified_after=filters.verified_after(),
     )
 
 
