@@ -21,6 +21,7 @@ from coordination.permissions import can_view_registry
 from coordination.selectors.directory import page_hidden_agency_notes
 from coordination.services.agency_import import IMPORT_LOG_ACTION
 from coordination.services.review import ASSIGN_LOG_ACTION, VERIFY_LOG_ACTION
+from coordination.services.self_service import CORRECTION_LOG_ACTION, REQUEST_LOG_ACTION
 from coordination.viewsets import (
     AgencyViewSet,
     InternalViewLogViewSet,
@@ -202,3 +203,31 @@ def register_review_log_actions(actions):
 
         def format_message(self, log_entry):
             return _("มอบหมายเจ้าหน้าที่ผู้รับผิดชอบคนใหม่")
+
+
+@hooks.register("register_log_actions")
+def register_self_service_log_actions(actions):
+    @actions.register_action(REQUEST_LOG_ACTION)
+    class ConfirmationRequestLogFormatter(LogFormatter):
+        label = gettext_lazy("ขอให้หน่วยงานยืนยันข้อมูล")
+
+        def format_message(self, log_entry):
+            return _("ส่งลิงก์ขอให้หน่วยงานยืนยันข้อมูลถึง %(email)s") % {
+                "email": log_entry.data.get("email", "")
+            }
+
+    @actions.register_action(CORRECTION_LOG_ACTION)
+    class SelfServiceCorrectionLogFormatter(LogFormatter):
+        label = gettext_lazy("แจ้งโดยหน่วยงาน")
+
+        def format_message(self, log_entry):
+            return _("ฉบับร่างจากข้อมูลที่หน่วยงานแจ้งแก้ไข โดย %(name)s") % {
+                "name": " ".join(
+                    part
+                    for part in (log_entry.data.get("name"), log_entry.data.get("position"))
+                    if part
+                )
+            }
+
+        def format_comment(self, log_entry):
+            return log_entry.data.get("note", "")

@@ -81,6 +81,9 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "coordination.pages",
             "coordination.search.admin_views",
             "coordination.search_views",
+            "coordination.self_service_admin",
+            "coordination.self_service_forms",
+            "coordination.self_service_views",
             "coordination.templatetags",
             "coordination.urls",
             "coordination.views",
@@ -103,6 +106,7 @@ DOCUMENTED_LAZY_IMPORTS = {
     ("coordination.models.agency", "coordination.cards"),
     # Page routing: the views find their page type, the page routes to the views.
     ("coordination.pages", "coordination.views"),
+    ("coordination.pages", "coordination.self_service_views"),
 }
 
 

@@ -10,6 +10,13 @@ from coordination.choices import (
 from coordination.models.agency import Agency, AgencyPhone, AgencyTag
 from coordination.models.contact import Contact
 from coordination.models.reference import AgencyCategory, SchoolNetwork
+from coordination.models.self_service import (
+    ConfirmationLinkState,
+    ConfirmationOutcome,
+    ConfirmationRequest,
+    CorrectionReport,
+    CorrectionReportStatus,
+)
 from coordination.models.views import InternalViewLog
 
 __all__ = [
@@ -19,8 +26,13 @@ __all__ = [
     "AgencyStatus",
     "AgencyTag",
     "CategoryKind",
+    "ConfirmationLinkState",
+    "ConfirmationOutcome",
+    "ConfirmationRequest",
     "Contact",
     "ContactRole",
+    "CorrectionReport",
+    "CorrectionReportStatus",
     "InternalViewLog",
     "PhoneKind",
     "SchoolNetwork",

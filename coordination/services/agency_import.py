@@ -25,13 +25,13 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
-from wagtail.models import WorkflowState
 
 from coordination import geo
 from coordination.models import Agency, AgencyCategory, AgencyPhone, Contact, SchoolNetwork
 from coordination.models.rules import IDENTIFIER_FIELDS
 from coordination.registry_columns import Column, column_for_heading
 from coordination.registry_files import Table, column_letter, table_read
+from coordination.services.workflow import workflow_submit
 
 IMPORT_LOG_ACTION = "coordination.import"
 # simple-history keeps a change reason of at most this many characters.
@@ -554,26 +554,13 @@ def agency_import_apply(
             if publish:
                 revision.publish(user=user, log_action=True)
             else:
-                _submit(agency, user=user, workflow=workflow)
+                workflow_submit(agency, user=user, workflow=workflow)
             (result.created if row.status == RowStatus.CREATE else result.changed).append(agency.pk)
             if progress:
                 progress(done, len(pending))
         if publish:
             _history_reason(result.agency_ids, since=started, reason=comment)
     return result
-
-
-def _submit(agency: Agency, *, user, workflow) -> None:
-    """Submit the new revision for approval, as the editor's "submit" would."""
-    state = agency.current_workflow_state
-    if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
-        state.resume(user)
-        return
-    if state is not None:
-        # Approvals given to an older revision don't cover this one (re-approval on edit).
-        state.cancel(user=user)
-    if workflow is not None:
-        workflow.start(agency, user)
 
 
 def _history_reason(agency_ids: list[int], *, since, reason: str) -> None:
