@@ -181,6 +181,7 @@ class CorrectionReportForm(forms.Form):
     text = forms.CharField(
         label=_("ข้อมูลที่ถูกต้องคือ"),
         max_length=2000,
+        error_messages={"required": _("กรุณาระบุข้อมูลที่ถูกต้อง")},
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("เช่น หมายเลขโทรศัพท์ใหม่ หรือชื่อผู้อำนวยการคนปัจจุบัน"),
     )

@@ -1,5 +1,6 @@
 """Admin viewsets of the registry (Wagtail's own SnippetViewSet and ModelViewSet)."""
 
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import (
@@ -13,6 +14,7 @@ from wagtail.admin.panels import (
 from wagtail.admin.ui.tables import Column, LiveStatusTagColumn
 from wagtail.admin.views.generic.models import IndexView as ModelIndexView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.widgets import Button
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import CreateView, EditView, HistoryView, SnippetViewSet
 
@@ -23,6 +25,7 @@ from coordination.forms import AgencyAdminForm
 from coordination.import_views import AgencyListingView as ImportingListingView
 from coordination.inspect_views import AgencyInspectView, InternalViewLogInspectView
 from coordination.models import Agency, AgencyCategory, InternalViewLog, SchoolNetwork
+from coordination.permissions import can_edit_registry
 from coordination.search.admin_views import AgencyChooserViewSet, ThaiNameOrderingMixin
 from coordination.thai_dates import thai_date
 from coordination.workflow_messages import (
@@ -188,6 +191,22 @@ class AgencyCreateView(WorkflowSuccessMessageMixin, CreateView):
 
 
 class AgencyEditView(WorkflowSuccessMessageMixin, EditView):
+    @cached_property
+    def header_more_buttons(self):
+        buttons = list(super().header_more_buttons)
+        if can_edit_registry(self.request.user):
+            buttons.append(
+                Button(
+                    _("ขอให้หน่วยงานยืนยันข้อมูล"),
+                    url=reverse(
+                        "coordination_admin:agency_request_confirmation", args=[self.object.pk]
+                    ),
+                    icon_name="mail",
+                    priority=40,
+                )
+            )
+        return buttons
+
     def save_instance(self):
         # Approving or rejecting from the editor without changing anything must not add a revision:
         # with WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT a new revision voids the approval just

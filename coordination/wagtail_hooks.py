@@ -14,10 +14,16 @@ from wagtail.log_actions import LogFormatter
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
-from coordination import admin_views, export_views, import_views, workflow_views
+from coordination import (
+    admin_views,
+    export_views,
+    import_views,
+    self_service_admin,
+    workflow_views,
+)
 from coordination.cache import page_cache_stamp
-from coordination.models import Agency, InternalViewLog
-from coordination.permissions import can_view_registry
+from coordination.models import Agency, ConfirmationRequest, CorrectionReport, InternalViewLog
+from coordination.permissions import can_edit_registry, can_view_registry
 from coordination.selectors.directory import page_hidden_agency_notes
 from coordination.services.agency_import import IMPORT_LOG_ACTION
 from coordination.services.review import ASSIGN_LOG_ACTION, VERIFY_LOG_ACTION
@@ -31,11 +37,25 @@ from coordination.viewsets import (
 
 register_snippet(AgencyViewSet)
 register_permission_policy(InternalViewLog, ReadOnlyPermissionPolicy(InternalViewLog))
+for _model in (ConfirmationRequest, CorrectionReport):
+    register_permission_policy(_model, self_service_admin.SelfServicePermissionPolicy(_model))
+hooks.register("register_bulk_action", self_service_admin.RequestConfirmationBulkAction)
 
 
 @hooks.register("register_admin_viewset")
 def register_reference_data():
     return ReferenceDataGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_self_service():
+    return self_service_admin.SelfServiceGroup()
+
+
+@hooks.register("construct_homepage_panels")
+def open_correction_reports_panel(request, panels):
+    if can_edit_registry(request.user):
+        panels.append(self_service_admin.OpenReportsPanel(request.user))
 
 
 @hooks.register("register_admin_viewset")
@@ -64,6 +84,21 @@ def register_registry_admin_urls():
         path("address.json", admin_views.address_reference, name="address_reference"),
         path("agency-slug.json", admin_views.agency_slug_suggestion, name="agency_slug"),
         path("agency/<int:pk>/timeline/", admin_views.agency_timeline_view, name="agency_timeline"),
+        path(
+            "agency/<int:pk>/request-confirmation/",
+            self_service_admin.confirmation_send_view,
+            name="agency_request_confirmation",
+        ),
+        path(
+            "confirmation-links/<int:pk>/revoke/",
+            self_service_admin.confirmation_revoke_view,
+            name="confirmation_revoke",
+        ),
+        path(
+            "correction-reports/<int:pk>/close/",
+            self_service_admin.correction_report_close_view,
+            name="correction_report_close",
+        ),
         path("import/", import_views.import_upload_view, name="agency_import"),
         path("import/preview/", import_views.import_preview_view, name="agency_import_preview"),
         path("import/apply/", import_views.import_apply_view, name="agency_import_apply"),
@@ -145,6 +180,13 @@ def agency_timeline_button(snippet, user, next_url=None):
             reverse("coordination_admin:agency_timeline", args=[snippet.pk]),
             icon_name="history",
             priority=90,
+        )
+    if isinstance(snippet, Agency) and can_edit_registry(user):
+        yield ListingButton(
+            _("ขอให้หน่วยงานยืนยันข้อมูล"),
+            reverse("coordination_admin:agency_request_confirmation", args=[snippet.pk]),
+            icon_name="mail",
+            priority=95,
         )
 
 

@@ -3,7 +3,12 @@
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
-from coordination.models import Agency, CorrectionReport, CorrectionReportStatus
+from coordination.models import (
+    Agency,
+    ConfirmationRequest,
+    CorrectionReport,
+    CorrectionReportStatus,
+)
 
 
 def confirmation_recipients(agency: Agency) -> list[tuple[str, str]]:
@@ -31,3 +36,11 @@ def correction_reports_open(*, officer) -> QuerySet[CorrectionReport]:
 
 def correction_reports_open_count(*, officer) -> int:
     return correction_reports_open(officer=officer).count()
+
+
+def agencies_without_open_link(agencies: QuerySet[Agency], *, now) -> QuerySet[Agency]:
+    """`agencies` less those that have a link still waiting for an answer."""
+    open_links = ConfirmationRequest.objects.filter(
+        revoked_at__isnull=True, used_at__isnull=True, expires_at__gt=now
+    )
+    return agencies.exclude(pk__in=open_links.values("agency_id"))

@@ -69,6 +69,12 @@ def self_service_confirm_reason(name: str) -> str:
     return (_("ยืนยันข้อมูลโดยหน่วยงาน") + f": {name}")[:CHANGE_REASON_LENGTH]
 
 
+def public_base_url() -> str:
+    """Where links point when no request says (commands): the site's address, the setting
+    WAGTAILADMIN_BASE_URL (Wagtail's own e-mails use it too)."""
+    return getattr(settings, "WAGTAILADMIN_BASE_URL", "")
+
+
 def confirmation_link_url(token: str, *, base_url: str) -> str:
     path = reverse("coordination:confirmation", args=[token])
     return base_url.rstrip("/") + path
