@@ -102,7 +102,7 @@ def test_bulk_action_sends_each_agency_its_link(
 
 def test_links_list_filters_and_revokes(client, officer, agency):
     link, path = send_link(agency, officer, email="saraban@nongkae.example.go.th")
-    used, used_path = send_link(agency, officer, email="somporn@nongkae.example.go.th")
+    used, _used_path = send_link(agency, officer, email="somporn@nongkae.example.go.th")
     ConfirmationRequest.objects.filter(pk=used.pk).update(
         used_at=used.created_at, outcome="confirmed", respondent_name="นางสมพร ใจดี"
     )
