@@ -47,8 +47,15 @@ class OwnRowsFormSet(BaseChildFormSet):
     """Rows of one agency only: an id that is not one of this agency's rows (another agency's
     contact, in a crafted POST) is an invalid choice, and the whole form is refused."""
 
+    delete_labels = {
+        "agencyphone": _("ลบหมายเลขนี้ (เลิกใช้แล้ว)"),
+        "contact": _("ลบผู้ประสานงานคนนี้ (ไม่ได้ทำหน้าที่แล้ว)"),
+    }
+
     def add_fields(self, form, index):
         super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].label = self.delete_labels.get(self.model._meta.model_name, "")
         # Django offers every row of the model as the hidden id's choices; only ours are valid.
         form.fields[self.model._meta.pk.name].queryset = self.get_queryset()
 
