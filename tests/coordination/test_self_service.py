@@ -107,7 +107,9 @@ def test_correction_becomes_a_draft_that_needs_both_approvals(
     with time_machine.travel(SENT, tick=False):
         _link, path = send_link(school, officer)
     fax_before = AgencyPhone.objects.get(agency=school, kind="fax").number
-    data = form_data(school, **{"phones-0-number": "056-511-777 ต่อ 5"})
+    data = form_data(
+        school, **{"phones-0-number": "056-511-777 ต่อ 5", "name_th": "โรงเรียนบ้านหนองแกใหม่"}
+    )
     with time_machine.travel(datetime(2026, 3, 5, 10, 0, tzinfo=BANGKOK), tick=False):
         response = client.post(path, data)
     assert response.status_code == 200, response.content.decode()[:3000]
@@ -116,6 +118,7 @@ def test_correction_becomes_a_draft_that_needs_both_approvals(
     # Nothing live changed; a draft waits for the group director.
     school.refresh_from_db()
     assert school.phones.filter(number="056 511 061").exists()
+    assert school.name_th == "โรงเรียนบ้านหนองแก"
     assert school.has_unpublished_changes and school.workflow_in_progress
     assert school.current_workflow_task.name == "ผู้อำนวยการกลุ่มอำนวยการพิจารณา"
     state = school.current_workflow_state
@@ -149,6 +152,7 @@ def test_correction_becomes_a_draft_that_needs_both_approvals(
     approve(client, school, deputy)
     school.refresh_from_db()
     assert school.live and not school.workflow_in_progress
+    assert school.name_th == "โรงเรียนบ้านหนองแกใหม่"
     numbers = set(school.phones.values_list("number", flat=True))
     assert numbers == {"056 511 777 ต่อ 5", fax_before}
     # Verified as of the agency's submission, in the agency's name, in the history.
