@@ -103,7 +103,7 @@ def confirmation_default_email(agency: Agency) -> str:
 def _send_link_mail(link: ConfirmationRequest, *, token: str, base_url: str, user) -> None:
     names = {
         "agency": link.agency.name_th,
-        "office": settings.WAGTAIL_SITE_NAME if hasattr(settings, "WAGTAIL_SITE_NAME") else "",
+        "office": getattr(settings, "WAGTAIL_SITE_NAME", ""),
         "expires": thai_date(link.expires_at),
         "url": confirmation_link_url(token, base_url=base_url),
         "officer": person_name(user) if user else "",
@@ -171,6 +171,30 @@ def confirmation_requests_send(
     return result
 
 
+def _tell_sender(link: ConfirmationRequest, *, outcome: str, who: str) -> None:
+    """Tell the officer who sent the link that the agency answered."""
+    sender = link.created_by
+    if sender is None or not sender.email:
+        return
+    names = {"agency": link.agency.name_th, "who": who, "officer": person_name(sender)}
+    if outcome == ConfirmationOutcome.CONFIRMED:
+        subject = _("หน่วยงานยืนยันข้อมูลแล้ว: %(agency)s") % names
+        news = _("%(who)s ยืนยันว่าข้อมูลของ%(agency)s ถูกต้อง บันทึกการตรวจสอบข้อมูลแล้ว") % names
+    else:
+        subject = _("หน่วยงานส่งข้อมูลแก้ไข: %(agency)s") % names
+        news = (
+            _(
+                "%(who)s ส่งข้อมูลแก้ไขของ%(agency)s เป็นฉบับร่างที่เข้าขั้นตอนการอนุมัติในนามของคุณแล้ว "
+                "ดูสิ่งที่แก้ไขได้ในรายการลิงก์ยืนยันข้อมูล"
+            )
+            % names
+        )
+    body = "\n\n".join([_("เรียน %(officer)s") % names, news])
+    transaction.on_commit(
+        lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [sender.email])
+    )
+
+
 def confirmation_request_find(token: str) -> ConfirmationRequest | None:
     """The link a token opens, or None for a token we never issued (forged or mistyped)."""
     if not token or len(token) > 100:
@@ -184,7 +208,11 @@ def confirmation_request_find(token: str) -> ConfirmationRequest | None:
 
 def _lock_active(link: ConfirmationRequest, now) -> ConfirmationRequest:
     """The link, locked for this transaction; raises LinkNotUsable unless it is still open."""
-    locked = ConfirmationRequest.objects.select_for_update().get(pk=link.pk)
+    locked = (
+        ConfirmationRequest.objects.select_for_update(of=("self",))
+        .select_related("agency", "created_by")
+        .get(pk=link.pk)
+    )
     state = locked.state_at(now)
     if state != ConfirmationLinkState.ACTIVE:
         raise LinkNotUsable(state)
@@ -212,6 +240,7 @@ def confirmation_confirm(
         locked.respondent_name = name
         locked.respondent_position = position
         locked.save(update_fields=["used_at", "outcome", "respondent_name", "respondent_position"])
+        _tell_sender(locked, outcome=ConfirmationOutcome.CONFIRMED, who=who)
 
 
 def confirmation_correct(
@@ -263,6 +292,7 @@ def confirmation_correct(
                 "revision",
             ]
         )
+        _tell_sender(locked, outcome=ConfirmationOutcome.CORRECTED, who=who)
     return revision
 
 

@@ -8,6 +8,7 @@ from wagtail.models import Revision
 
 from coordination.models import Agency, CorrectionReport
 from tests.coordination.directory_support import directory_page
+from tests.coordination.self_service_support import send_link
 from tests.factories import AgencyFactory, AgencyPhoneFactory
 
 pytestmark = pytest.mark.django_db
@@ -138,3 +139,18 @@ def test_internal_or_unknown_agencies_have_no_form(client, agency):
     assert client.post(report_url(internal), valid()).status_code == 404
     assert client.get("/directory/no-such-agency/report/").status_code == 404
     assert not CorrectionReport.objects.exists()
+
+
+def test_the_page_cache_never_stores_the_forms(client, agency, officer):
+    """A stored copy would hand every visitor the first visitor's CSRF token (and a link's form
+    holds an agency's internal data)."""
+    _link, path = send_link(agency, officer, email="a@example.go.th")
+    anonymous = Client()  # no cookies: what the page cache would store
+    for url in (report_url(agency), path):
+        first = anonymous.get(url)
+        second = anonymous.get(url)
+        assert first.status_code == second.status_code == 200
+        assert not second.get("X-Page-Cache"), url
+    # The agency page itself is still cached (its link to the form carries no token).
+    anonymous.get(f"/directory/{agency.slug}/")
+    assert anonymous.get(f"/directory/{agency.slug}/").get("X-Page-Cache") == "hit"

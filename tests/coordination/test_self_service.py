@@ -75,10 +75,15 @@ def test_link_email_and_form_show_the_agencys_own_data(client, school, officer):
     assert 'for="id_respondent-name"' in page
 
 
-def test_confirming_verifies_at_once_in_the_named_persons_name(client, school, officer):
+def test_confirming_verifies_at_once_in_the_named_persons_name(
+    client, school, officer, django_capture_on_commit_callbacks
+):
     with time_machine.travel(SENT, tick=False):
         _link, path = send_link(school, officer)
-    with time_machine.travel(datetime(2026, 3, 5, 10, 0, tzinfo=BANGKOK), tick=False):
+    with (
+        time_machine.travel(datetime(2026, 3, 5, 10, 0, tzinfo=BANGKOK), tick=False),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
         response = client.post(path, form_data(school, action="confirm", name="นางมาลี ดีงาม"))
     assert response.status_code == 200
     assert "ถูกต้อง" in response.content.decode()
@@ -93,6 +98,9 @@ def test_confirming_verifies_at_once_in_the_named_persons_name(client, school, o
     assert not WorkflowState.objects.filter(object_id=str(school.pk)).exists()
     link = ConfirmationRequest.objects.get()
     assert link.outcome == "confirmed" and link.respondent_name == "นางมาลี ดีงาม"
+    # The officer who sent the link hears of it.
+    assert mail.outbox[-1].to == [officer.email]
+    assert "นางมาลี ดีงาม" in mail.outbox[-1].body
 
     # Used: the link opens nothing any more.
     again = client.get(path)
@@ -203,20 +211,23 @@ def test_tampered_link_is_not_found(client, school, officer):
     assert client.post(forged, form_data(school, action="confirm")).status_code == 404
 
 
-def test_crafted_post_cannot_touch_another_agencys_contacts(client, school, officer):
+@pytest.mark.parametrize("row", ["existing", "extra"])
+def test_crafted_post_cannot_touch_another_agencys_contacts(client, school, officer, row):
     other = AgencyFactory(name_th="เทศบาลตำบลอื่น")
     victim = ContactFactory(agency=other, name="นางสาวผู้อื่น")
     _link, path = send_link(school, officer)
+    index = 0 if row == "existing" else 1  # the school has one contact; row 1 is the blank one
     data = form_data(
         school,
         **{
-            "contacts-0-id": str(victim.pk),
-            "contacts-0-name": "ถูกเปลี่ยนชื่อ",
-            "contacts-0-email": "attacker@example.com",
+            f"contacts-{index}-id": str(victim.pk),
+            f"contacts-{index}-name": "ถูกเปลี่ยนชื่อ",
+            f"contacts-{index}-email": "attacker@example.com",
         },
     )
     response = client.post(path, data)
     assert response.status_code == 400
+    assert "ไม่ใช่ของหน่วยงานนี้" in response.content.decode()
     victim.refresh_from_db()
     assert victim.name == "นางสาวผู้อื่น" and victim.agency_id == other.pk
     assert (
