@@ -21,12 +21,16 @@ class CoordinationConfig(AppConfig):
     def ready(self):
         # Wiring, not a cycle: the app's signal receivers and admin comparisons connect once
         # every app is loaded (Django's documented place for it).
+        from wagtail.signals import published
+
         from coordination import cache
         from coordination.blocks import DirectoryBlock
         from coordination.compare import register_comparison_classes
         from coordination.pages import DirectoryPage
         from coordination.search.indexing import connect_signals
+        from coordination.services.self_service import self_service_published
 
         connect_signals()
         cache.connect_signals(listing_page_models=[DirectoryPage], listing_blocks=[DirectoryBlock])
         register_comparison_classes()
+        published.connect(self_service_published, dispatch_uid="coordination_self_service")

@@ -38,7 +38,8 @@ def _intro_blocks():
 class DirectoryPage(TextCleaningMixin, RoutablePageMixin, Page):
     """สมุดรายชื่อหน่วยงาน: the public directory of agencies and each agency's own page.
 
-    Routes: ``/`` the filtered listing, ``<slug>/`` an agency; ``<slug>/vcard.vcf`` (its vCard)
+    Routes: ``/`` the filtered listing, ``<slug>/`` an agency, ``<slug>/report/`` its
+    "แจ้งแก้ไขข้อมูล" form; ``<slug>/vcard.vcf`` (its vCard)
     is routed by ``coordination.urls`` because Wagtail's page URLs cannot hold a dot.
     Staff add ``?view=staff`` for the internal view (permission-checked, never cached).
     """
@@ -77,6 +78,12 @@ class DirectoryPage(TextCleaningMixin, RoutablePageMixin, Page):
         from coordination.views import agency_view
 
         return agency_view(request, page=self, slug=slug)
+
+    @re_path(rf"^{AGENCY_SLUG}/report/$", name="agency_report")
+    def agency_report(self, request, slug):
+        from coordination.self_service_views import agency_report_view
+
+        return agency_report_view(request, page=self, slug=slug)
 
     def get_sitemap_urls(self, request=None):
         """The listing and every public agency page (public data rule: public agencies only)."""

@@ -1,4 +1,8 @@
-"""A per-client request limit for the public API: a fixed-window counter in Django's cache.
+"""A per-client request limit: a fixed-window counter in Django's cache.
+
+The public API counts every request; the public "แจ้งแก้ไขข้อมูล" form counts the reports sent
+(`scope="report"`, settings ``COORDINATION_REPORT_RATE_LIMIT`` per
+``COORDINATION_REPORT_RATE_WINDOW`` seconds).
 
 One counter per client address and window (``COORDINATION_API_RATE_WINDOW`` seconds), at most
 ``COORDINATION_API_RATE_LIMIT`` requests in it (0 turns the limit off). A fixed window costs one
@@ -21,10 +25,23 @@ DEFAULT_LIMIT = 120
 DEFAULT_WINDOW = 60
 
 
-def rate_limit_settings() -> tuple[int, int]:
+# scope -> (setting of the limit, its default, setting of the window, its default)
+SCOPES = {
+    "api": (
+        "COORDINATION_API_RATE_LIMIT",
+        DEFAULT_LIMIT,
+        "COORDINATION_API_RATE_WINDOW",
+        DEFAULT_WINDOW,
+    ),
+    "report": ("COORDINATION_REPORT_RATE_LIMIT", 5, "COORDINATION_REPORT_RATE_WINDOW", 3600),
+}
+
+
+def rate_limit_settings(scope: str = "api") -> tuple[int, int]:
     """(requests allowed per window, window length in seconds)."""
-    limit = int(getattr(settings, "COORDINATION_API_RATE_LIMIT", DEFAULT_LIMIT))
-    window = max(1, int(getattr(settings, "COORDINATION_API_RATE_WINDOW", DEFAULT_WINDOW)))
+    limit_name, limit_default, window_name, window_default = SCOPES[scope]
+    limit = int(getattr(settings, limit_name, limit_default))
+    window = max(1, int(getattr(settings, window_name, window_default)))
     return limit, window
 
 
@@ -42,15 +59,16 @@ def rate_limit_client(request) -> str:
     return addresses[-min(proxies, len(addresses))]
 
 
-def rate_limit_wait(request) -> int | None:
+def rate_limit_wait(request, *, scope: str = "api") -> int | None:
     """Count this request; None when it is within the limit, otherwise the seconds until the
     window ends (the ``Retry-After`` answer)."""
-    limit, window = rate_limit_settings()
+    limit, window = rate_limit_settings(scope)
     if limit <= 0:
         return None
     now = time.time()
     window_index = int(now // window)
-    key = f"{KEY_PREFIX}:{rate_limit_client(request)}:{window_index}"
+    prefix = KEY_PREFIX if scope == "api" else f"coordination:{scope}-rate"
+    key = f"{prefix}:{rate_limit_client(request)}:{window_index}"
     # add() starts the window's counter only if no other request has; incr() is atomic on Redis.
     cache.add(key, 0, timeout=window + 1)
     try:

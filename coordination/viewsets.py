@@ -28,7 +28,7 @@ from coordination.forms import AgencyAdminForm
 from coordination.import_views import AgencyListingView as ImportingListingView
 from coordination.inspect_views import AgencyInspectView, InternalViewLogInspectView
 from coordination.models import Agency, AgencyCategory, InternalViewLog, SchoolNetwork
-from coordination.permissions import can_verify_agencies
+from coordination.permissions import can_edit_registry, can_verify_agencies
 from coordination.search.admin_views import AgencyChooserViewSet, ThaiNameOrderingMixin
 from coordination.selectors.review import OVERDUE, review_status_of
 from coordination.services.review import agency_default_officer, category_review_interval_apply
@@ -229,6 +229,17 @@ class AgencyEditView(WorkflowSuccessMessageMixin, EditView):
                     url=reverse("coordination_admin:agency_verify", args=[self.object.pk]),
                     icon_name="tick",
                     priority=5,
+                )
+            )
+        if can_edit_registry(self.request.user):
+            buttons.append(
+                Button(
+                    _("ขอให้หน่วยงานยืนยันข้อมูล"),
+                    url=reverse(
+                        "coordination_admin:agency_request_confirmation", args=[self.object.pk]
+                    ),
+                    icon_name="mail",
+                    priority=40,
                 )
             )
         return buttons

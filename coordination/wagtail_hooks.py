@@ -14,14 +14,22 @@ from wagtail.log_actions import LogFormatter
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
-from coordination import admin_views, export_views, import_views, review_views, workflow_views
+from coordination import (
+    admin_views,
+    export_views,
+    import_views,
+    review_views,
+    self_service_admin,
+    workflow_views,
+)
 from coordination.cache import page_cache_stamp
-from coordination.models import Agency, InternalViewLog
-from coordination.permissions import can_view_registry, is_supervisor
+from coordination.models import Agency, ConfirmationRequest, CorrectionReport, InternalViewLog
+from coordination.permissions import can_edit_registry, can_view_registry, is_supervisor
 from coordination.review_panels import review_panels_add
 from coordination.selectors.directory import page_hidden_agency_notes
 from coordination.services.agency_import import IMPORT_LOG_ACTION
 from coordination.services.review import ASSIGN_LOG_ACTION, VERIFY_LOG_ACTION
+from coordination.services.self_service import CORRECTION_LOG_ACTION, REQUEST_LOG_ACTION
 from coordination.viewsets import (
     AgencyViewSet,
     InternalViewLogViewSet,
@@ -31,11 +39,25 @@ from coordination.viewsets import (
 
 register_snippet(AgencyViewSet)
 register_permission_policy(InternalViewLog, ReadOnlyPermissionPolicy(InternalViewLog))
+for _model in (ConfirmationRequest, CorrectionReport):
+    register_permission_policy(_model, self_service_admin.SelfServicePermissionPolicy(_model))
+hooks.register("register_bulk_action", self_service_admin.RequestConfirmationBulkAction)
 
 
 @hooks.register("register_admin_viewset")
 def register_reference_data():
     return ReferenceDataGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_self_service():
+    return self_service_admin.SelfServiceGroup()
+
+
+@hooks.register("construct_homepage_panels")
+def open_correction_reports_panel(request, panels):
+    if can_edit_registry(request.user):
+        panels.append(self_service_admin.OpenReportsPanel(request.user))
 
 
 @hooks.register("register_admin_viewset")
@@ -74,6 +96,21 @@ def register_registry_admin_urls():
             "reports/review/results/",
             review_views.ReviewReportView.as_view(results_only=True),
             name="review_report_results",
+        ),
+        path(
+            "agency/<int:pk>/request-confirmation/",
+            self_service_admin.confirmation_send_view,
+            name="agency_request_confirmation",
+        ),
+        path(
+            "confirmation-links/<int:pk>/revoke/",
+            self_service_admin.confirmation_revoke_view,
+            name="confirmation_revoke",
+        ),
+        path(
+            "correction-reports/<int:pk>/close/",
+            self_service_admin.correction_report_close_view,
+            name="correction_report_close",
         ),
         path("import/", import_views.import_upload_view, name="agency_import"),
         path("import/preview/", import_views.import_preview_view, name="agency_import_preview"),
@@ -165,6 +202,13 @@ def agency_timeline_button(snippet, user, next_url=None):
             icon_name="history",
             priority=90,
         )
+    if isinstance(snippet, Agency) and can_edit_registry(user):
+        yield ListingButton(
+            _("ขอให้หน่วยงานยืนยันข้อมูล"),
+            reverse("coordination_admin:agency_request_confirmation", args=[snippet.pk]),
+            icon_name="mail",
+            priority=95,
+        )
 
 
 class InternalDirectoryMenuItem(MenuItem):
@@ -247,3 +291,31 @@ def register_review_report_menu_item():
         icon_name="warning",
         order=650,
     )
+
+
+@hooks.register("register_log_actions")
+def register_self_service_log_actions(actions):
+    @actions.register_action(REQUEST_LOG_ACTION)
+    class ConfirmationRequestLogFormatter(LogFormatter):
+        label = gettext_lazy("ขอให้หน่วยงานยืนยันข้อมูล")
+
+        def format_message(self, log_entry):
+            return _("ส่งลิงก์ขอให้หน่วยงานยืนยันข้อมูลถึง %(email)s") % {
+                "email": log_entry.data.get("email", "")
+            }
+
+    @actions.register_action(CORRECTION_LOG_ACTION)
+    class SelfServiceCorrectionLogFormatter(LogFormatter):
+        label = gettext_lazy("แจ้งโดยหน่วยงาน")
+
+        def format_message(self, log_entry):
+            return _("ฉบับร่างจากข้อมูลที่หน่วยงานแจ้งแก้ไข โดย %(name)s") % {
+                "name": " ".join(
+                    part
+                    for part in (log_entry.data.get("name"), log_entry.data.get("position"))
+                    if part
+                )
+            }
+
+        def format_comment(self, log_entry):
+            return log_entry.data.get("note", "")

@@ -84,6 +84,9 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "coordination.review_views",
             "coordination.search.admin_views",
             "coordination.search_views",
+            "coordination.self_service_admin",
+            "coordination.self_service_forms",
+            "coordination.self_service_views",
             "coordination.templatetags",
             "coordination.urls",
             "coordination.views",
@@ -106,6 +109,7 @@ DOCUMENTED_LAZY_IMPORTS = {
     ("coordination.models.agency", "coordination.cards"),
     # Page routing: the views find their page type, the page routes to the views.
     ("coordination.pages", "coordination.views"),
+    ("coordination.pages", "coordination.self_service_views"),
 }
 
 

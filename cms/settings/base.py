@@ -177,6 +177,11 @@ COORDINATION_OFFICE_SETTING = "home.OfficeSettings"
 COORDINATION_API_RATE_LIMIT = int(os.environ.get("API_RATE_LIMIT", "120"))
 COORDINATION_API_RATE_WINDOW = int(os.environ.get("API_RATE_WINDOW", "60"))
 COORDINATION_API_TRUSTED_PROXIES = int(os.environ.get("API_TRUSTED_PROXIES", "0"))
+# The public "แจ้งแก้ไขข้อมูล" form: reports per client address in each window of seconds.
+COORDINATION_REPORT_RATE_LIMIT = int(os.environ.get("REPORT_RATE_LIMIT", "5"))
+COORDINATION_REPORT_RATE_WINDOW = int(os.environ.get("REPORT_RATE_WINDOW", "3600"))
+# E-mail the responsible officer when the public reports an error in an agency's data.
+COORDINATION_REPORT_NOTIFY = os.environ.get("REPORT_NOTIFY", "1") == "1"
 
 # History rows are written by coordination.history, which skips saves that change no data.
 SIMPLE_HISTORY_REVERT_DISABLED = True

@@ -11,6 +11,13 @@ from coordination.models.agency import Agency, AgencyPhone, AgencyTag
 from coordination.models.contact import Contact
 from coordination.models.reference import AgencyCategory, SchoolNetwork
 from coordination.models.review import ReviewReminder
+from coordination.models.self_service import (
+    ConfirmationLinkState,
+    ConfirmationOutcome,
+    ConfirmationRequest,
+    CorrectionReport,
+    CorrectionReportStatus,
+)
 from coordination.models.views import InternalViewLog
 
 __all__ = [
@@ -20,8 +27,13 @@ __all__ = [
     "AgencyStatus",
     "AgencyTag",
     "CategoryKind",
+    "ConfirmationLinkState",
+    "ConfirmationOutcome",
+    "ConfirmationRequest",
     "Contact",
     "ContactRole",
+    "CorrectionReport",
+    "CorrectionReportStatus",
     "InternalViewLog",
     "PhoneKind",
     "ReviewReminder",

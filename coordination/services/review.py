@@ -30,10 +30,13 @@ def verify_change_reason() -> str:
     return _("ยืนยันข้อมูลถูกต้อง")
 
 
-def agencies_verify(agencies: Iterable[Agency], *, user, note: str = "", now=None) -> int:
+def agencies_verify(
+    agencies: Iterable[Agency], *, user, note: str = "", now=None, reason: str = ""
+) -> int:
     """Record that `user` checked each agency's data and found it correct, as of `now`.
 
     Returns how many agencies were verified. One history row and one log entry per agency.
+    `reason` replaces the history's change reason (the agency's own confirmation names who).
     """
     now = now or timezone.now()
     count = 0
@@ -42,7 +45,7 @@ def agencies_verify(agencies: Iterable[Agency], *, user, note: str = "", now=Non
         for agency in agencies:
             agency.last_verified_at = now
             agency.last_verified_by = user
-            agency._change_reason = verify_change_reason()
+            agency._change_reason = reason or verify_change_reason()
             agency.save(update_fields=["last_verified_at", "last_verified_by"])
             log(
                 instance=agency,

@@ -36,3 +36,16 @@ def workflow_cancel(*, obj, user, workflow_state: WorkflowState, edit_url: str) 
         ]
     )
     send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [submitter.email])
+
+
+def workflow_submit(obj, *, user, workflow) -> None:
+    """Submit `obj`'s latest revision for approval, as the editor's "submit" would."""
+    state = obj.current_workflow_state
+    if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        state.resume(user)
+        return
+    if state is not None:
+        # Approvals given to an older revision don't cover this one (re-approval on edit).
+        state.cancel(user=user)
+    if workflow is not None:
+        workflow.start(obj, user)
