@@ -10,6 +10,7 @@ import re
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 
 from coordination.models import Agency, ConfirmationRequest
 from coordination.thai_dates import thai_date
@@ -126,6 +127,8 @@ def test_agency_corrects_its_phone_on_a_phone_and_supervisors_approve(
     # The public page shows the new number; staff see when and by whom it was verified.
     visitor.goto(public_url)
     assert "056 599 321 ต่อ 7" in visitor.inner_text("main")
+    verified_on = thai_date(timezone.localdate(link.used_at))
+    assert f"ตรวจสอบข้อมูลล่าสุด {verified_on}" in " ".join(visitor.inner_text("main").split())
     staff = login(new_page, base, "staff")
     staff.goto(f"{base}/admin/snippets/coordination/agency/inspect/{school.pk}/")
     detail = staff.inner_text("main")
