@@ -1,6 +1,7 @@
 """The schedule-publishing dialog shows the Buddhist Era like every other admin date picker, and
 the login page and the admin sidebar carry the office's own emblem (served by the site)."""
 
+import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -48,7 +49,11 @@ def test_agency_editor_has_no_schedule_dialog_without_the_hint(client, officer):
     html = client.get(reverse(f"{AGENCIES}:add")).content.decode()
 
     assert 'id="id_go_live_at"' not in html
-    assert 'data-buddhist-era-for="id_last_verified_at"' in html
+    # The editor's own date pickers (a contact's term of office) keep their hint.
+    assert "id_contacts-__prefix__-period_from" in html
+    assert re.search(
+        r'data-buddhist-era-for=(\\"|&quot;|")id_contacts-__prefix__-period_from', html
+    )
 
 
 @pytest.mark.django_db
