@@ -8,7 +8,7 @@ from django.db import connection, transaction
 from django.utils.translation import gettext_lazy
 
 from coordination.demo.import_bench import import_bench_csv
-from coordination.management.help import ThaiHelpCommand
+from coordination.management.base import RegistryCommand
 from coordination.search.indexing import agency_index_many
 from coordination.services.agency_import import (
     RowStatus,
@@ -21,7 +21,7 @@ class _RollBack(Exception):
     pass
 
 
-class Command(ThaiHelpCommand):
+class Command(RegistryCommand):
     help = gettext_lazy(
         "จับเวลาการนำเข้าไฟล์หน่วยงาน / Times the agency import on the configured database: "
         "makes a CSV of N rows (M of them changes to existing agencies, added with seed_scale "

@@ -21,12 +21,12 @@ from coordination.exports import (
     vcf_export,
     xlsx_export,
 )
-from coordination.management.help import ThaiHelpCommand
+from coordination.management.base import RegistryCommand
 from coordination.selectors.directory import DirectoryFilters, agency_url, directory_base_url
 from coordination.selectors.exports import ExportAudience
 
 
-class Command(ThaiHelpCommand):
+class Command(RegistryCommand):
     help = gettext_lazy(
         "ส่งออกทะเบียนหน่วยงานเป็นไฟล์ CSV, XLSX, vCard หรือ PDF "
         "(ค่าเริ่มต้น: ข้อมูลเผยแพร่สาธารณะ; --audience staff: ข้อมูลทั้งหมดสำหรับบุคลากร)"

@@ -9,7 +9,7 @@ from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from coordination.management.help import ThaiHelpCommand
+from coordination.management.base import RegistryCommand
 from coordination.search.indexing import agency_index_many
 from coordination.services.agency_import import (
     RowStatus,
@@ -18,10 +18,8 @@ from coordination.services.agency_import import (
     row_status_label,
 )
 
-BAR_WIDTH = 30
 
-
-class Command(ThaiHelpCommand):
+class Command(RegistryCommand):
     help = gettext_lazy(
         "นำเข้าหน่วยงานจากไฟล์ CSV หรือ XLSX (UTF-8, UTF-8 BOM หรือ TIS-620) "
         "การเปลี่ยนแปลงเป็นฉบับร่างที่ส่งเข้าขั้นตอนการอนุมัติในนามผู้นำเข้า "
@@ -95,23 +93,6 @@ class Command(ThaiHelpCommand):
                 }
             )
         )
-
-    def progress(self, label: str):
-        """A progress bar on stderr, redrawn at each whole per cent."""
-        last = {"percent": -1}
-
-        def show(done: int, total: int) -> None:
-            percent = done * 100 // total if total else 100
-            if percent == last["percent"]:
-                return
-            last["percent"] = percent
-            filled = BAR_WIDTH * percent // 100
-            bar = "█" * filled + "░" * (BAR_WIDTH - filled)
-            end = "\n" if done >= total else ""
-            self.stderr.write(f"\r{label} [{bar}] {percent:3d}% ({done:,}/{total:,})", ending=end)
-            self.stderr.flush()
-
-        return show
 
     def report(self, plan, *, verbose: bool) -> None:
         out = self.stdout

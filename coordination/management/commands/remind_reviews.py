@@ -11,7 +11,6 @@ from urllib.parse import urljoin
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -20,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from coordination.display import person_name
+from coordination.management.base import RegistryCommand
 from coordination.models import ReviewReminder
 from coordination.selectors.review import OVERDUE, ReviewDigest, review_digests
 from coordination.services.review import review_reminder_claim
@@ -63,7 +63,7 @@ def digest_message(digest: ReviewDigest) -> EmailMessage:
     return EmailMessage(subject=subject, body=body, to=[digest.user.email])
 
 
-class Command(BaseCommand):
+class Command(RegistryCommand):
     help = gettext_lazy(
         "ส่งอีเมลสรุปหน่วยงานที่เลยกำหนดหรือครบกำหนดทบทวนภายใน 30 วัน "
         "ให้เจ้าหน้าที่ผู้รับผิดชอบแต่ละคน วันละไม่เกินหนึ่งฉบับ"

@@ -5,14 +5,13 @@ E-mails agencies a single-use link to confirm or correct their own data (valid 3
 cron, it does not send a second link while the first one is open.
 """
 
-import sys
-
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from coordination.management.base import RegistryCommand
 from coordination.models import Agency
 from coordination.selectors.self_service import agencies_without_open_link
 from coordination.services.self_service import (
@@ -21,10 +20,8 @@ from coordination.services.self_service import (
     public_base_url,
 )
 
-BAR_WIDTH = 30
 
-
-class Command(BaseCommand):
+class Command(RegistryCommand):
     help = gettext_lazy(
         "ส่งอีเมลขอให้หน่วยงานยืนยันข้อมูลของตนเอง พร้อมลิงก์ที่ใช้ได้ครั้งเดียวภายใน 30 วัน "
         "ระบุ --agency SLUG สำหรับหน่วยงานเดียว หรือ --overdue สำหรับทุกหน่วยงานที่เลยกำหนดทบทวนข้อมูล"
@@ -90,20 +87,3 @@ class Command(BaseCommand):
         )
         if options["agency"] and result.skipped:
             raise CommandError(_("หน่วยงานนี้ไม่มีอีเมล ระบุ --email"), returncode=1)
-
-    def progress(self, label: str):
-        """A progress bar on stderr, redrawn at each whole per cent."""
-        last = {"percent": -1}
-
-        def show(done: int, total: int) -> None:
-            percent = done * 100 // total if total else 100
-            if percent == last["percent"]:
-                return
-            last["percent"] = percent
-            filled = BAR_WIDTH * percent // 100
-            bar = "█" * filled + "░" * (BAR_WIDTH - filled)
-            end = "\n" if done >= total else ""
-            self.stderr.write(f"\r{label} [{bar}] {percent:3d}% ({done:,}/{total:,})", ending=end)
-            sys.stderr.flush()
-
-        return show

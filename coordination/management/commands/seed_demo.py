@@ -8,10 +8,10 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 
 from coordination.demo.registry import demo_admin_url, registry_demo_load
-from coordination.management.help import ThaiHelpCommand
+from coordination.management.base import RegistryCommand
 
 
-class Command(ThaiHelpCommand):
+class Command(RegistryCommand):
     help = gettext_lazy(
         "โหลดข้อมูลตัวอย่างของ สพป.อุทัยธานี เขต 1 และผู้ใช้ตัวอย่างทุกบทบาท "
         "(รันซ้ำได้: ข้อมูลที่มีอยู่แล้วจะไม่ถูกแก้ไขหรือสร้างซ้ำ) / "

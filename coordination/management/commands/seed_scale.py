@@ -5,10 +5,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from coordination.demo.scale import registry_scale_load
-from coordination.management.help import ThaiHelpCommand
+from coordination.management.base import RegistryCommand
 
 
-class Command(ThaiHelpCommand):
+class Command(RegistryCommand):
     help = gettext_lazy(
         "สร้างข้อมูลสังเคราะห์ระดับประเทศสำหรับทดสอบสมรรถนะ / "
         "Adds N synthetic agencies across every province with contacts, phones, one revision, "
