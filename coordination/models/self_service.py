@@ -10,6 +10,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from coordination.models.text import TextCleaningMixin
+
 
 class ConfirmationOutcome(models.TextChoices):
     CONFIRMED = "confirmed", _("ยืนยันว่าข้อมูลถูกต้อง")
@@ -25,7 +27,7 @@ class ConfirmationLinkState(models.TextChoices):
     REVOKED = "revoked", _("ยกเลิกแล้ว")
 
 
-class ConfirmationRequest(models.Model):
+class ConfirmationRequest(TextCleaningMixin, models.Model):
     """คำขอให้หน่วยงานยืนยันข้อมูล: a single-use link, valid for one agency for 30 days."""
 
     agency = models.ForeignKey(
@@ -95,7 +97,7 @@ class CorrectionReportStatus(models.TextChoices):
     DONE = "done", _("ดำเนินการแล้ว")
 
 
-class CorrectionReport(models.Model):
+class CorrectionReport(TextCleaningMixin, models.Model):
     """แจ้งแก้ไขข้อมูล: someone's note that an agency's public data is wrong.
 
     The contact details are personal data (PDPA): used only to follow the report up, never
