@@ -12,6 +12,11 @@ Pass 4: everything but the browser tests on SQLite again, with the clock moved (
         except where REQUIRE_CLOCK_PASS=1 (set by .ci/run) makes that a failure.
 
 A pass that collects no test (pytest exit code 5) fails, so an empty run can never look green.
+
+Passes 1, 3 and 4 run on TEST_WORKERS processes (pytest-xdist; default: one per CPU, at most 4),
+each with its own test database. xdist hands each worker the tests in collection order, so
+pytest-django's rule (database tests first, transactional and browser tests last) holds in every
+worker. TEST_WORKERS=1 runs a pass in this process, as plain `pytest` does.
 """
 
 import os
@@ -53,11 +58,19 @@ def failed_tests(report: str) -> list[str]:
     return lines
 
 
+def workers() -> list[str]:
+    """pytest-xdist's arguments for a pass: TEST_WORKERS processes, or one per CPU (at most 4)."""
+    count = int(os.environ.get("TEST_WORKERS") or min(os.cpu_count() or 1, 4))
+    return ["-n", str(count)] if count > 1 else []
+
+
 def run_pass(title: str, args: list[str], env: dict[str, str], wrapper=()) -> int:
     print(f"\n=== {title} ===", flush=True)
     report = os.path.join(REPORTS, f"pass-{len(os.listdir(REPORTS)) + 1}.xml")
     command = [*wrapper, sys.executable, "-m", "pytest", f"--junitxml={report}", *args]
+    started = time.monotonic()
     code = subprocess.call(command, env=env)
+    print(f"{title}: {time.monotonic() - started:.0f} s", flush=True)
     if code == NO_TESTS_COLLECTED:
         print(f"{title}: no tests were collected; treating as a failure.", flush=True)
         return 1
@@ -79,7 +92,8 @@ def main() -> int:
     pg_url = base_env.pop("TEST_DATABASE_URL", "")
     failures = []
 
-    if run_pass("SQLite", [*extra], base_env):
+    parallel = workers()
+    if run_pass("SQLite", [*parallel, *extra], base_env):
         failures.append("SQLite")
     standalone_env = {**base_env, "DJANGO_SETTINGS_MODULE": "cms.settings.test_standalone"}
     if run_pass(
@@ -90,7 +104,7 @@ def main() -> int:
         failures.append("standalone")
     if pg_url:
         pg_env = {**base_env, "TEST_DATABASE_URL": pg_url}
-        if run_pass("PostgreSQL", ["-m", "not browser", *extra], pg_env):
+        if run_pass("PostgreSQL", [*parallel, "-m", "not browser", *extra], pg_env):
             failures.append("PostgreSQL")
     elif base_env.get("REQUIRE_POSTGRES") == "1":
         print("REQUIRE_POSTGRES=1 but TEST_DATABASE_URL is not set.", flush=True)
@@ -105,7 +119,7 @@ def main() -> int:
         # The monotonic clock moves with the wall clock: with FAKETIME_DONT_FAKE_MONOTONIC,
         # libfaketime turns Python's time.sleep() into EINVAL.
         clock_env = dict(base_env)
-        args = ["-m", "not browser", "--reverse-order", *extra]
+        args = [*parallel, "-m", "not browser", "--reverse-order", *extra]
         if run_pass(title, args, clock_env, wrapper=[faketime, "-f", offset]):
             failures.append("clock moved")
     elif base_env.get("REQUIRE_CLOCK_PASS") == "1":
