@@ -1,6 +1,7 @@
 """Admin-only endpoints of the registry."""
 
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -16,6 +17,8 @@ from coordination.pages import DirectoryPage
 from coordination.permissions import can_edit_registry, can_view_registry
 from coordination.selectors.timeline import agency_timeline
 from coordination.text import text_without_controls
+
+TIMELINE_PER_PAGE = 50
 
 
 @require_GET
@@ -50,6 +53,9 @@ def agency_timeline_view(request, pk: int):
     if agency is None and not entries:
         raise Http404
     name = agency.name_th if agency else next((e.subject for e in entries if e.subject), str(pk))
+    # An agency edited for years has hundreds of entries (486 KB at 200 revisions): a page at a time.
+    paginator = Paginator(entries, TIMELINE_PER_PAGE)
+    page_obj = paginator.get_page(request.GET.get("p"))
     # Only a user who may edit is offered the way back to the editor (staff read, never edit).
     edit_url = (AdminURLFinder(request.user).get_edit_url(agency) or "") if agency else ""
     return render(
@@ -57,7 +63,10 @@ def agency_timeline_view(request, pk: int):
         "coordination/admin/timeline.html",
         {
             "agency": agency,
-            "entries": entries,
+            "entries": page_obj,
+            "total": paginator.count,
+            "items": page_obj,
+            "elided_page_range": paginator.get_elided_page_range(page_obj.number),
             "page_title": _("ประวัติทั้งหมดของ %(name)s") % {"name": name},
             "header_icon": "history",
             "edit_url": edit_url,

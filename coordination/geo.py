@@ -34,6 +34,11 @@ def district_options(codes) -> list[tuple[str, str]]:
     return _by_thai_name((code, district_name(code) or code) for code in set(codes))
 
 
+def province_options(codes) -> list[tuple[str, str]]:
+    """(code, Thai name) of the province `codes`, in the same order."""
+    return _by_thai_name((code, province_name(code) or code) for code in set(codes))
+
+
 def subdistrict_choices(district_code: str) -> list[tuple[str, str]]:
     return _by_thai_name((s.code, s.name_th) for s in geothai.subdistricts(district_code or ""))
 

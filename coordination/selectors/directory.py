@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 from django.core.cache import cache
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.fields import StreamField
@@ -64,6 +64,7 @@ def agencies_filtered(
     network: str = "",
     modified_after: datetime | None = None,
     verified_after: datetime | None = None,
+    province: str = "",
 ) -> QuerySet[Agency]:
     """The directory's filters, the one place they become SQL (the listing, the embedded
     directory blocks and the API): best match first when `q` is given, otherwise by name.
@@ -76,6 +77,8 @@ def agencies_filtered(
         queryset = queryset.filter(scope=scope)
     if category:
         queryset = queryset.filter(category__slug=category)
+    if province:
+        queryset = queryset.filter(province_code=province)
     if district:
         queryset = queryset.filter(district_code=district)
     if tag:
@@ -105,25 +108,36 @@ class DirectoryFilters:
     district: str = ""
     group: str = ""
     verified: str = ""
+    # A district belongs to its province: ?district=6101 alone is province 61; a district of
+    # another province than ?province is dropped (the visitor changed province).
+    province: str = ""
 
     @classmethod
     def from_query(cls, data) -> "DirectoryFilters":
         scope = data.get("scope", "")
         district = data.get("district", "")
+        district = district if district.isdigit() and len(district) == 4 else ""
+        province = data.get("province", "")
+        province = province if province.isdigit() and len(province) == 2 else ""
+        if province and district[:2] != province:
+            district = ""  # another province was chosen: its districts replace the old choice
         group = data.get("group", "")
         verified = data.get("verified", "")
         return cls(
             q=" ".join(data.get("q", "").split())[:100],
             scope=scope if scope in Scope.values else "",
             category=data.get("category", "")[:60],
-            district=district if district.isdigit() and len(district) == 4 else "",
+            district=district,
             group=group if group in GROUPINGS else "",
             verified=verified if verified in VERIFIED_WITHIN else "",
+            province=district[:2] if district else province,
         )
 
     @property
     def is_filtered(self) -> bool:
-        return bool(self.q or self.scope or self.category or self.district or self.verified)
+        return bool(
+            self.q or self.scope or self.category or self.district or self.verified or self.province
+        )
 
     def verified_after(self, now: datetime | None = None) -> datetime | None:
         """The earliest verification the "verified within" filter keeps (None: no filter)."""
@@ -137,6 +151,7 @@ class DirectoryFilters:
             "q": self.q,
             "scope": self.scope,
             "category": self.category,
+            "province": self.province,
             "district": self.district,
             "group": self.group,
             "verified": self.verified,
@@ -147,11 +162,20 @@ class DirectoryFilters:
 
 @dataclass(frozen=True)
 class DirectoryOptions:
-    """Choices of the filter form: only categories and districts that have agencies to show."""
+    """Choices of the filter form: only categories, provinces and districts that have agencies
+    to show. Districts are listed one province at a time (at national scale there are 929 of
+    them): the chosen province's, or by default the office's own, the province with the most
+    agencies (`home_province`)."""
 
     categories: list[tuple[str, str]]
-    districts: list[tuple[str, str]]
+    provinces: list[tuple[str, str]] = field(default_factory=list)
+    districts_by_province: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    home_province: str = ""
     scopes: list[tuple[str, str]] = field(default_factory=lambda: list(Scope.choices))
+
+    def districts(self, province: str = "") -> list[tuple[str, str]]:
+        """The district choices of `province`, or of the office's own province."""
+        return self.districts_by_province.get(province or self.home_province, [])
 
 
 @dataclass(frozen=True)
@@ -167,6 +191,19 @@ class DirectoryListing:
     page_obj: PaginatorPage
     groups: list[DirectoryGroup]
     total: int
+
+    @property
+    def district_province(self) -> str:
+        """The province whose districts the district filter lists."""
+        return self.filters.province or self.options.home_province
+
+    @property
+    def district_choices(self) -> list[tuple[str, str]]:
+        return self.options.districts(self.district_province)
+
+    @property
+    def district_province_name(self) -> str:
+        return geo.province_name(self.district_province)
 
 
 def _listed_agencies(*, staff: bool) -> QuerySet[Agency]:
@@ -215,9 +252,26 @@ def _filter_options(*, staff: bool) -> DirectoryOptions:
             district_codes.add(district_code)
     # The categories' own order (AgencyCategory.Meta.ordering), on the few rows fetched.
     ordered = sorted(categories.items(), key=lambda item: item[1])
+    by_province: dict[str, set[str]] = {}
+    for code in district_codes:
+        by_province.setdefault(code[:2], set()).add(code)
+    home = (
+        _listed_agencies(staff=staff)
+        .exclude(province_code="")
+        .order_by()
+        .values("province_code")
+        .annotate(agencies=Count("pk"))
+        .order_by("-agencies", "province_code")
+        .values_list("province_code", flat=True)
+        .first()
+    )
     return DirectoryOptions(
         categories=[(slug, name) for slug, (_order, _key, name) in ordered],
-        districts=geo.district_options(district_codes),
+        provinces=geo.province_options(by_province),
+        districts_by_province={
+            province: geo.district_options(codes) for province, codes in by_province.items()
+        },
+        home_province=home or "",
     )
 
 
@@ -229,6 +283,7 @@ def _filtered(queryset: QuerySet[Agency], filters: DirectoryFilters) -> QuerySet
         category=filters.category,
         district=filters.district,
         verified_after=filters.verified_after(),
+        province=filters.province,
     )
     if filters.group == "category":
         return queryset.order_by(

@@ -198,3 +198,29 @@ def test_timeline_reads_in_thai(client, deputy):
     for raw in ("True", "False", "None", "sort order", "agency"):
         assert raw not in text
     assert not re.search(r"#\d", text)
+
+
+def test_a_long_timeline_is_read_a_page_at_a_time(client, deputy, settings):
+    """Two hundred revisions made a 486 KB page: the timeline shows 50 entries a page, newest
+    first, with page links, and the count of all of them."""
+    from coordination import admin_views
+
+    client.force_login(deputy)
+    agency = AgencyFactory(name_th="โรงเรียนแก้ไขบ่อย")
+    for n in range(admin_views.TIMELINE_PER_PAGE + 5):
+        agency.road = f"ถนนสายที่ {n}"
+        agency.save_revision(user=deputy, log_action=True)
+    response = timeline(client, agency)
+    total = response.context["total"]
+    assert total > admin_views.TIMELINE_PER_PAGE
+    first = response.context["entries"]
+    assert len(first) == admin_views.TIMELINE_PER_PAGE
+    assert f"{total} รายการ ใหม่สุดก่อน" in shown_text(response)
+    soup = WagtailTestUtils.get_soup(response.content)
+    assert soup.select_one('nav.pagination a[href="?p=2"]') is not None
+
+    second = client.get(
+        reverse("coordination_admin:agency_timeline", args=[agency.pk]), {"p": 2}
+    ).context["entries"]
+    assert len(second) == total - admin_views.TIMELINE_PER_PAGE
+    assert second[0].at <= first[-1].at  # the older ones, still newest first
