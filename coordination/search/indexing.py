@@ -243,7 +243,7 @@ def agency_index_many(pks) -> None:
         agencies = list(
             Agency.get_indexed_objects().filter(pk__in=pks[start : start + INDEX_CHUNK])
         )
-        for agency in agencies:
-            segmenter_add_names(agency.name_th, agency.short_name)
+        # One addition for the chunk: each addition of new words empties the segmenter's caches.
+        segmenter_add_names(*(name for a in agencies for name in (a.name_th, a.short_name)))
         for _name, backend in get_search_backends_with_name(with_auto_update=True):
             backend.add_bulk(Agency, agencies)
