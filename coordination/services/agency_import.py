@@ -79,7 +79,7 @@ VALIDATED_APART = [
     "district_sort",
 ]
 # Set on the agencies, phones and contacts an import saves: the search index reads them in bulk
-# afterwards (coordination.search.indexing.agency_index_many), not one save at a time.
+# afterwards (coordination.search.bulk_index.agency_index_many), not one save at a time.
 SKIP_INDEXING = "skip_search_indexing"
 
 ProgressCallback = Callable[[int, int], None]

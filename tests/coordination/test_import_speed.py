@@ -1,6 +1,7 @@
 """What the import's shortcuts must give exactly as the slow way would: the revision content
 built without modelcluster's per-field calls, the choice labels translated once per language,
-the segmenter's short cut for ASCII text, and PostgreSQL's COPY in place of bulk_create()."""
+the segmenter's short cut for ASCII text, PostgreSQL's COPY in place of bulk_create(), and the
+search index entries written without modelsearch's expressions."""
 
 import json
 import unicodedata
@@ -9,14 +10,17 @@ import pytest
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection
 from django.utils import translation
+from modelsearch.backends.database.postgres.postgres import IndexEntry
 from pythainlp.util import normalize as thai_normalize
 from pythainlp.util import thai_digit_to_arabic_digit
+from wagtail.search.backends import get_search_backend
 
 from coordination.choices import ContactRole, PhoneKind
 from coordination.demo.import_bench import import_bench_csv
 from coordination.display import choice_label
 from coordination.models import Agency, AgencyPhone, Contact
 from coordination.registry_columns import _choice_value
+from coordination.search import bulk_index
 from coordination.search.segmenter import normalize
 from coordination.services import agency_drafts
 from coordination.services.agency_import import (
@@ -174,3 +178,40 @@ def test_copy_insert_stores_what_bulk_create_stores(officer):
     assert copied_phones[0].pk < copied_phones[1].pk
     assert stored(AgencyPhone, copied_phones) == stored(AgencyPhone, created_phones)
     assert stored(Contact, copied_contacts) == stored(Contact, created_contacts)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="modelsearch's PostgreSQL index")
+def test_bulk_index_writes_modelsearchs_entries():
+    agencies = [
+        AgencyFactory(name_th="โรงเรียนบ้านหนองฉาง", short_name="รร.บ้านหนองฉาง", students=100),
+        AgencyFactory(name_th="เทศบาลตำบลทุ่งโพ", name_en="Thung Pho", mission="<p>ดูแล</p>"),
+        AgencyFactory(name_th="อบต.เขาบางแกรก", road=""),
+    ]
+    AgencyPhoneFactory(agency=agencies[0])
+    ContactFactory(agency=agencies[0], position="ผู้อำนวยการ")
+    pks = [agency.pk for agency in agencies]
+    backend = get_search_backend()
+    index = backend.get_index_for_model(Agency)
+    entries = IndexEntry.objects.filter(object_id__in=[str(pk) for pk in pks])
+
+    def written():
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT object_id, title::text, autocomplete::text, body::text, title_norm,"
+                " title_text, body_text FROM wagtailsearch_indexentry WHERE object_id = ANY(%s)"
+                " ORDER BY object_id",
+                [[str(pk) for pk in pks]],
+            )
+            return cursor.fetchall()
+
+    loaded = list(Agency.get_indexed_objects().filter(pk__in=pks))
+    entries.delete()
+    backend.add_bulk(Agency, loaded)
+    by_modelsearch = written()
+    entries.delete()
+    bulk_index._postgres_add_items(index, Agency, loaded)
+    assert written() == by_modelsearch
+    assert len(by_modelsearch) == 3
+    # And over existing entries (ON CONFLICT), through agency_index_many.
+    bulk_index.agency_index_many(pks)
+    assert written() == by_modelsearch
