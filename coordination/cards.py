@@ -13,6 +13,7 @@ from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from coordination.display import choice_label
 from coordination.models import Agency, AgencyPhone, Contact, Visibility
 from coordination.phones import phone_tel_uri
 
@@ -202,7 +203,7 @@ def _contact_card(contact: Contact, *, audience: str) -> ContactCard | None:
     common = {
         "name": contact.name,
         "position": contact.position,
-        "role": contact.get_role_display(),
+        "role": choice_label(contact, "role"),
         "role_code": contact.role,
         "pk": contact.pk,
     }
@@ -256,7 +257,7 @@ def _card(agency: Agency, *, audience: str) -> AgencyCard:
     phones = [
         PhoneLine(
             kind=phone.kind,
-            label=phone.get_kind_display(),
+            label=choice_label(phone, "kind"),
             number=phone.number,
             tel_uri=phone_tel_uri(phone.number),
             is_public=phone.is_public,
@@ -287,7 +288,7 @@ def _card(agency: Agency, *, audience: str) -> AgencyCard:
     ]
     people = _("%(count)s คน")
     school_facts = _facts(
-        ("size_band", _("ขนาด"), agency.get_size_band_display() if agency.size_band else ""),
+        ("size_band", _("ขนาด"), choice_label(agency, "size_band") if agency.size_band else ""),
         (
             "students",
             _("นักเรียน"),
@@ -322,7 +323,7 @@ def _card(agency: Agency, *, audience: str) -> AgencyCard:
         name_en=agency.name_en,
         short_name=agency.short_name,
         scope=agency.scope,
-        scope_label=agency.get_scope_display(),
+        scope_label=choice_label(agency, "scope"),
         category=str(agency.category) if agency.category_id else "",
         parent_name=parent.name_th if parent_visible else "",
         parent_slug=parent.slug if parent_visible else "",
@@ -343,12 +344,12 @@ def _card(agency: Agency, *, audience: str) -> AgencyCard:
         identifiers=identifiers,
         school_facts=school_facts,
         status=agency.status,
-        status_label=agency.get_status_display(),
+        status_label=choice_label(agency, "status"),
         closed_reason=agency.closed_reason,
         successor_name=successor.name_th if successor_visible else "",
         contacts=contacts,
         visibility=agency.visibility,
-        visibility_label=agency.get_visibility_display(),
+        visibility_label=choice_label(agency, "visibility"),
         tags=[tag.name for tag in agency.tags.all()] if staff else [],
         last_verified_at=agency.last_verified_at if staff else None,
         is_publishable=agency.visibility == Visibility.PUBLIC,

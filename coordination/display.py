@@ -3,8 +3,12 @@ the admin's revision comparison share, so neither shows True/False, None or ISO 
 
 import re
 from datetime import date, datetime
+from functools import lru_cache
 
 from django.db import models
+from django.utils.encoding import force_str
+from django.utils.hashable import make_hashable
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from coordination import geo
@@ -35,6 +39,24 @@ def field_value_text(field: models.Field, value) -> str:
     if field.name in CODE_NAMES:
         return CODE_NAMES[field.name](value) or str(value)
     return str(value)
+
+
+@lru_cache(maxsize=256)
+def _choice_labels(field: models.Field, language: str | None) -> dict:
+    return {make_hashable(value): str(label) for value, label in field.flatchoices}
+
+
+def choice_label(instance: models.Model, name: str):
+    """`instance.get_<name>_display()`, with the field's labels translated once per language:
+    Django translates and hashes every label of the field on each call, and the search index
+    asks it for thousands of agencies, phones and contacts at a time."""
+    field = instance._meta.get_field(name)
+    value = getattr(instance, field.attname)
+    labels = _choice_labels(field, get_language())
+    key = make_hashable(value)
+    if key in labels:
+        return labels[key]
+    return force_str(value, strings_only=True)
 
 
 def person_name(user) -> str:

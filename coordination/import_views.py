@@ -25,7 +25,7 @@ from wagtail.admin.widgets import HeaderButton
 from coordination.permissions import ADD_AGENCY
 from coordination.registry_files import registry_template_xlsx, template_columns
 from coordination.search.admin_views import AgencyIndexView
-from coordination.search.indexing import agency_index_many
+from coordination.search.bulk_index import agency_index_many
 from coordination.services.agency_import import (
     RowStatus,
     agency_import_apply,

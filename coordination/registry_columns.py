@@ -194,10 +194,9 @@ def _choice_column(key, heading, choices, *, aliases=(), blank=False, default=No
             if default is not None:
                 return default
             raise ValidationError(_("ต้องระบุค่า"))
-        wanted = text.casefold()
-        for value, label in choices.choices:
-            if wanted in (str(label).casefold(), value.casefold()):
-                return value
+        value = _choice_value(choices, text)
+        if value is not None:
+            return value
         raise ValidationError(
             _("“%(value)s” ไม่ใช่ค่าที่ใช้ได้ (ใช้ได้: %(allowed)s)"),
             params={"value": text, "allowed": ", ".join(str(lab) for _v, lab in choices.choices)},
@@ -349,10 +348,19 @@ class PhoneEntry:
     is_public: bool = True
 
 
+@lru_cache(maxsize=64)
+def _choice_words(choices, language: str | None) -> tuple[tuple[str, str, str], ...]:
+    """(label, code, value) of each choice, compared case-folded; the labels translated once
+    per language, not for every cell."""
+    return tuple(
+        (str(label).casefold(), value.casefold(), value) for value, label in choices.choices
+    )
+
+
 def _choice_value(choices, word: str) -> str | None:
     wanted = word.strip().casefold()
-    for value, label in choices.choices:
-        if wanted in (str(label).casefold(), value.casefold()):
+    for label, code, value in _choice_words(choices, get_language()):
+        if wanted in (label, code):
             return value
     return None
 

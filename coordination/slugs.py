@@ -13,7 +13,7 @@ from functools import lru_cache
 os.environ.setdefault("PYTHAINLP_READ_ONLY", "1")
 
 from django.utils.text import slugify
-from pythainlp.tokenize import syllable_tokenize
+from pythainlp.tokenize import syllable_dict_trie, word_tokenize
 from pythainlp.transliterate import romanize
 from pythainlp.util import thai_digit_to_arabic_digit
 
@@ -33,11 +33,24 @@ def _syllable_romanised(syllable: str) -> str:
     return "h" + romanised[1:] if romanised.startswith("k") else romanised
 
 
+@lru_cache(maxsize=50_000)
+def _word_syllables(word: str) -> tuple[str, ...]:
+    return tuple(word_tokenize(word, custom_dict=syllable_dict_trie()))
+
+
+def name_syllables(text: str) -> list[str]:
+    """`syllable_tokenize(text, engine="dict", keep_whitespace=False)`, with each word's
+    syllables kept: PyThaiNLP splits the text into words (newmm), then each word into syllables
+    with its syllable dictionary, and names repeat their words (โรงเรียน, บ้าน...)."""
+    syllables = [s for word in word_tokenize(text) for s in _word_syllables(word)]
+    return [s.strip(" ") for s in syllables if s.strip(" ")]
+
+
 def romanised_slug(name: str, *, max_length: int) -> str:
     """`name` romanised (Royal Institute) as a lower-case ASCII slug of at most `max_length`
     characters, cut between syllables; empty when nothing in `name` can be romanised."""
     text = thai_digit_to_arabic_digit(name or "")
-    syllables = syllable_tokenize(text, engine="dict", keep_whitespace=False)
+    syllables = name_syllables(text)
     slug = slugify(" ".join(_syllable_romanised(syllable) for syllable in syllables))
     if len(slug) <= max_length:
         return slug

@@ -24,7 +24,6 @@ from django.utils.html import strip_tags
 from django_tasks import task
 from wagtail.fields import StreamField
 from wagtail.search import index
-from wagtail.search.backends import get_search_backends_with_name
 
 from coordination.cards import agency_public_view, with_card_relations
 from coordination.history import WAGTAIL_BOOKKEEPING_FIELDS
@@ -57,7 +56,7 @@ def _memo(build):
 
 def agency_indexed_objects(queryset):
     """What the index reads of each agency (its public card), in a fixed number of queries."""
-    return with_card_relations(queryset)
+    return with_card_relations(queryset, tags=False)  # the public card shows no tags
 
 
 def _card(agency):
@@ -156,9 +155,6 @@ def thai_page_search_fields() -> list:
     ]
 
 
-# Agencies indexed per bulk write (agency_index_many).
-INDEX_CHUNK = 500
-
 # --- Updates -------------------------------------------------------------------------------
 
 
@@ -196,7 +192,7 @@ def _agency_saved(sender, instance, raw=False, update_fields=None, **kwargs):
     if raw or (update_fields and set(update_fields) <= _BOOKKEEPING):
         return
     if getattr(instance, SKIP_INDEXING, False):
-        return  # written in bulk (an import): indexed by agency_index_many() afterwards
+        return  # written in bulk (an import): indexed by bulk_index.agency_index_many() afterwards
     # Now, as Wagtail would (the agency's own fields are current)...
     agency_index_task.enqueue(instance.pk)
     # ...and again after commit, when its phones and contacts are saved too.
@@ -232,18 +228,3 @@ def connect_signals() -> None:
         uid = f"coordination_search_{model._meta.model_name}"
         post_save.connect(_child_changed, sender=model, dispatch_uid=uid)
         post_delete.connect(_child_changed, sender=model, dispatch_uid=uid)
-
-
-def agency_index_many(pks) -> None:
-    """Index many agencies at once (after an import), a bulk write per chunk of agencies.
-
-    The import writes in bulk too, so its saves don't index one agency at a time."""
-    pks = list(pks)
-    for start in range(0, len(pks), INDEX_CHUNK):
-        agencies = list(
-            Agency.get_indexed_objects().filter(pk__in=pks[start : start + INDEX_CHUNK])
-        )
-        for agency in agencies:
-            segmenter_add_names(agency.name_th, agency.short_name)
-        for _name, backend in get_search_backends_with_name(with_auto_update=True):
-            backend.add_bulk(Agency, agencies)

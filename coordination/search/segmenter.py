@@ -299,7 +299,12 @@ def segmenter_add_names(*names: str) -> None:
 @lru_cache(maxsize=100_000)
 def normalize(text: str) -> str:
     """NFC, PyThaiNLP's fixes for common Thai typing slips, lower case, one space."""
-    text = unicodedata.normalize("NFC", text or "")
+    text = text or ""
+    if text.isascii():
+        # Codes, phone numbers, e-mails, English names: NFC and PyThaiNLP's fixes change only
+        # their spaces, which the last step settles anyway.
+        return " ".join(text.lower().split())
+    text = unicodedata.normalize("NFC", text)
     text = thai_digit_to_arabic_digit(thai_normalize(text))
     return " ".join(text.lower().split())
 

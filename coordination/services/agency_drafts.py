@@ -15,14 +15,25 @@ does for one agency with a query or more per row:
 * `references_index()` — the reference index Wagtail updates after each save.
 """
 
+import datetime
+import functools
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.mail import EmailMessage
-from django.db.models import CharField, OuterRef, Subquery, Value
+from django.db import connections, router
+from django.db.models import CharField, Field, OuterRef, Subquery, Value
 from django.db.models.functions import Cast
 from django.urls import reverse
+from django.utils.encoding import is_protected_type
 from django.utils.translation import gettext as _
+from modelcluster.models import (
+    ClusterableModel,
+    get_all_child_m2m_relations,
+    get_all_child_relations,
+    get_field_value,
+)
 from taggit.models import Tag
 from wagtail.admin.mail import GroupApprovalTaskStateSubmissionEmailNotifier
 from wagtail.log_actions import get_active_log_context
@@ -31,6 +42,7 @@ from wagtail.models import (
     ModelLogEntry,
     ReferenceIndex,
     Revision,
+    RevisionMixin,
     Task,
     TaskState,
     WorkflowState,
@@ -45,14 +57,19 @@ NOTIFY_NAMES = 20
 
 
 def bulk_insert(model, objects: list, *, text_field: str) -> None:
-    """`bulk_create()` through INSERT ... VALUES.
+    """`bulk_create()` of new rows, without signals, setting each object's primary key.
 
-    On PostgreSQL Django inserts many rows as UNNEST of one array per column, and psycopg escapes
-    an array's text in Python: four times slower than the VALUES form for rows with long text
-    (a revision's JSON, a log entry's data). One expression among the values (the first row's
-    `text_field` as a Value) makes Django write VALUES; the attribute is given back after.
+    On PostgreSQL the rows go in by COPY (`_copy_insert()`), with their primary keys taken from
+    the table's sequence beforehand: no INSERT statement of tens of thousands of placeholders
+    for Django to compile and psycopg to split. Elsewhere (SQLite) through INSERT ... VALUES:
+    one expression among the values (the first row's `text_field` as a Value) keeps Django from
+    writing UNNEST on PostgreSQL; the attribute is given back after.
     """
     if not objects:
+        return
+    connection = connections[router.db_for_write(model)]
+    if connection.vendor == "postgresql":
+        _copy_insert(model, objects, connection)
         return
     first = objects[0]
     text = getattr(first, text_field)
@@ -61,6 +78,51 @@ def bulk_insert(model, objects: list, *, text_field: str) -> None:
         model.objects.bulk_create(objects)
     finally:
         setattr(first, text_field, text)
+
+
+def _copy_insert(model, objects: list, connection) -> None:
+    """What `bulk_create(objects)` does, through COPY: each field's value as the INSERT would
+    send it (`pre_save(add=True)`, then `get_db_prep_save()`), primary keys from the sequence
+    in the objects' order. Passes through the connection's execute wrappers, so that query
+    counters see it."""
+    opts = model._meta
+    fields = [f for f in opts.concrete_fields if not f.generated]
+    quote = connection.ops.quote_name
+    for obj in objects:
+        obj._prepare_related_fields_for_save(operation_name="bulk_create")
+    with connection.cursor() as cursor:
+        missing = [obj for obj in objects if not obj._is_pk_set()]
+        if missing:
+            cursor.execute(
+                "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+                [opts.db_table, opts.pk.column, len(missing)],
+            )
+            for obj, (pk,) in zip(missing, sorted(cursor.fetchall()), strict=True):
+                obj.pk = pk
+        rows = []
+        for obj in objects:
+            row = []
+            for field in fields:
+                value = field.pre_save(obj, add=True)
+                if hasattr(value, "resolve_expression"):
+                    raise ValueError(f"{model.__name__}.{field.name}: no expressions in COPY")
+                row.append(field.get_db_prep_save(value, connection))
+            rows.append(row)
+        columns = ", ".join(quote(field.column) for field in fields)
+        sql = f"COPY {quote(opts.db_table)} ({columns}) FROM STDIN"
+
+        def copy(sql, params, many, context):
+            with context["cursor"].cursor.copy(sql) as stream:
+                for row in rows:
+                    stream.write_row(row)
+
+        execute = copy
+        for wrapper in reversed(connection.execute_wrappers):
+            execute = functools.partial(wrapper, execute)
+        execute(sql, None, False, {"connection": connection, "cursor": cursor})
+    for obj in objects:
+        obj._state.adding = False
+        obj._state.db = connection.alias
 
 
 def _content_type() -> ContentType:
@@ -103,6 +165,84 @@ def agencies_insert(agencies: list[Agency], *, officer=None) -> None:
     AgencyTag.objects.bulk_create(tagged)
 
 
+def _field_kinds(model) -> list[tuple[str, str, object, str]]:
+    """(key, attname, field, kind) of what modelcluster serialises of `model`'s own row: the pk,
+    then each serialisable field. kind "attribute": a foreign key, its id as it is; "plain": a
+    field whose `pre_save()` and `value_to_string()` are Django's own (the attribute, as text
+    unless a protected type); "field": anything else, through modelcluster's `get_field_value()`."""
+    kinds = _FIELD_KINDS.get(model)
+    if kinds is None:
+        pk_field = model._meta.pk
+        while pk_field.remote_field and pk_field.remote_field.parent_link:
+            pk_field = pk_field.remote_field.model._meta.pk
+        kinds = []
+        for key, field in [("pk", pk_field), *((f.name, f) for f in model._meta.fields)]:
+            if key != "pk" and not field.serialize:
+                continue
+            if field.remote_field is not None:
+                kind = "attribute"
+            elif (
+                type(field).pre_save is Field.pre_save
+                and type(field).value_to_string is Field.value_to_string
+            ):
+                kind = "plain"
+            else:
+                kind = "field"
+            kinds.append((key, field.attname, field, kind))
+        _FIELD_KINDS[model] = kinds
+    return kinds
+
+
+_FIELD_KINDS: dict = {}
+
+
+def _fields_data(obj) -> dict:
+    """modelcluster's `get_serializable_data_for_fields(obj)`, with the per-field dispatch
+    worked out once per model (`_field_kinds()`)."""
+    data = {}
+    for key, attname, field, kind in _field_kinds(type(obj)):
+        if kind == "field":
+            data[key] = get_field_value(field, obj)
+            continue
+        value = getattr(obj, attname)
+        if kind == "attribute" or value is None or type(value) is str:
+            data[key] = value  # str(value) of a str is the value
+        elif isinstance(value, datetime.datetime):
+            data[key] = get_field_value(field, obj)  # made aware, in UTC
+        elif is_protected_type(value):
+            data[key] = value
+        else:
+            data[key] = str(value)
+    return data
+
+
+def _cluster_data(obj) -> dict:
+    """`ClusterableModel.serializable_data()`: the row's fields, each child relation's objects
+    and each child many-to-many relation's pks."""
+    data = _fields_data(obj)
+    model = type(obj)
+    for rel in get_all_child_relations(model):
+        children = getattr(obj, rel.get_accessor_name()).all()
+        if hasattr(rel.related_model, "serializable_data"):
+            data[rel.get_accessor_name()] = [revision_content(child) for child in children]
+        else:
+            data[rel.get_accessor_name()] = [_fields_data(child) for child in children]
+    for field in get_all_child_m2m_relations(model):
+        if field.serialize:
+            data[field.name] = [child.pk for child in getattr(obj, field.name).all()]
+    return data
+
+
+def revision_content(obj) -> dict:
+    """What `obj.serializable_data()` returns (the content `save_revision()` stores), built
+    faster for the models whose serialisation is Wagtail's and modelcluster's own; anything
+    else is asked itself. tests/coordination/test_import_speed.py compares the two."""
+    defining = [c for c in type(obj).__mro__ if "serializable_data" in vars(c)]
+    if defining[:2] in ([RevisionMixin, ClusterableModel], [ClusterableModel]):
+        return _cluster_data(obj)
+    return obj.serializable_data()
+
+
 def revisions_save(agencies: list[Agency], *, user, now) -> list[Revision]:
     """A new revision of each agency, made its latest, with unpublished changes."""
     content_type = _content_type()
@@ -112,7 +252,7 @@ def revisions_save(agencies: list[Agency], *, user, now) -> list[Revision]:
             base_content_type=content_type,
             object_id=str(agency.pk),
             user=user,
-            content=agency.serializable_data(),
+            content=revision_content(agency),
             object_str=str(agency),
             created_at=now,
         )

@@ -79,7 +79,7 @@ VALIDATED_APART = [
     "district_sort",
 ]
 # Set on the agencies, phones and contacts an import saves: the search index reads them in bulk
-# afterwards (coordination.search.indexing.agency_index_many), not one save at a time.
+# afterwards (coordination.search.bulk_index.agency_index_many), not one save at a time.
 SKIP_INDEXING = "skip_search_indexing"
 
 ProgressCallback = Callable[[int, int], None]
@@ -207,6 +207,7 @@ class _Planner:
         self.columns: dict[int, Column] = {}  # cell index -> column
         self.position: dict[str, int] = {}  # column key -> cell index
         self.to_validate: list[RowPlan] = []  # rows whose agency full_clean() would check
+        self.headings: dict[str, str] = {}  # column key -> its heading, translated
 
     def error(self, row: int, key_or_index, message: str) -> CellError:
         index = self.position.get(key_or_index, key_or_index)
@@ -354,6 +355,12 @@ class _Planner:
                 row.status = RowStatus.ERROR
         return self.plan
 
+    def heading_text(self, column: Column) -> str:
+        """The column's heading, translated once per import rather than once per change."""
+        if column.key not in self.headings:
+            self.headings[column.key] = str(column.heading)
+        return self.headings[column.key]
+
     def plan_row(self, row: RowPlan, values: dict, existing: Agency | None) -> None:
         base = existing
         if existing is not None and existing.live and existing.has_unpublished_changes:
@@ -363,15 +370,14 @@ class _Planner:
         changed_keys = []
         for key, value in values.items():
             column = self.columns[self.position[key]]
+            heading = self.heading_text(column)
             old = column.read(base) if base is not None else None
             if base is None:
                 if value not in ("", None, (), False):
-                    row.changes.append(FieldChange(str(column.heading), "", column.write(value)))
+                    row.changes.append(FieldChange(heading, "", column.write(value)))
                 changed_keys.append(key)
             elif old != value:
-                row.changes.append(
-                    FieldChange(str(column.heading), column.write(old), column.write(value))
-                )
+                row.changes.append(FieldChange(heading, column.write(old), column.write(value)))
                 changed_keys.append(key)
         if base is None:
             if not values.get("name_th"):

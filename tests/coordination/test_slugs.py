@@ -2,9 +2,10 @@
 
 import pytest
 from django.urls import reverse
+from pythainlp.tokenize import syllable_tokenize
 
 from coordination.models import Agency
-from coordination.slugs import romanised_slug
+from coordination.slugs import name_syllables, romanised_slug
 from tests.coordination.admin_forms import agency_edit_form_data, agency_form_data
 from tests.factories import AgencyFactory
 
@@ -111,3 +112,18 @@ def test_suggestion_endpoint_is_for_people_who_edit_agencies(client, staff_membe
     # Wagtail's admin turns the refusal into a redirect to the dashboard, with a message.
     assert response.status_code == 302
     assert response.url == reverse("wagtailadmin_home")
+
+
+def test_name_syllables_are_pythainlps_dict_syllables():
+    """The import caches each word's syllables; the result is PyThaiNLP's own tokenizer's."""
+    names = [
+        "โรงเรียนบ้านหนองฉาง",
+        "โรงเรียนบ้านหนองฉาง (หนองฉางวิทยา)",
+        "องค์การบริหารส่วนตำบลหนองขาหย่าง",
+        "  สำนักงานเขตพื้นที่การศึกษาประถมศึกษาอุทัยธานี เขต 1  ",
+        "School ABC 2567 ห้วยคต",
+        "โรงพยาบาลส่งเสริมสุขภาพตำบลบ้านไร่\tหมู่ 3",
+        "",
+    ]
+    for name in names * 2:  # the second time from the cache
+        assert name_syllables(name) == syllable_tokenize(name, engine="dict", keep_whitespace=False)

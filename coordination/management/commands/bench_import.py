@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy
 
 from coordination.demo.import_bench import import_bench_csv
 from coordination.management.base import RegistryCommand
-from coordination.search.indexing import agency_index_many
+from coordination.search.bulk_index import agency_index_many
 from coordination.services.agency_import import (
     RowStatus,
     agency_import_apply,

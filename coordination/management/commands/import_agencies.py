@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from coordination.management.base import RegistryCommand
-from coordination.search.indexing import agency_index_many
+from coordination.search.bulk_index import agency_index_many
 from coordination.services.agency_import import (
     RowStatus,
     agency_import_apply,
