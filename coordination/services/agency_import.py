@@ -44,7 +44,7 @@ from coordination.models.rules import (
     agency_free_slugs,
     agency_identifier_clashes_many,
 )
-from coordination.registry_columns import Column, column_for_heading
+from coordination.registry_columns import Column, column_for_heading, place_name_clean
 from coordination.registry_files import Table, column_letter, table_read
 from coordination.services import agency_drafts
 
@@ -376,7 +376,7 @@ class _Planner:
                 if value not in ("", None, (), False):
                     row.changes.append(FieldChange(heading, "", column.write(value)))
                 changed_keys.append(key)
-            elif old != value:
+            elif old != value and not _same_as_stored(key, old, value):
                 row.changes.append(FieldChange(heading, column.write(old), column.write(value)))
                 changed_keys.append(key)
         if base is None:
@@ -531,6 +531,18 @@ class _Planner:
                     label = Agency._meta.get_field(name).verbose_name
                     message = f"{label}: {message}"
                 row.errors.append(self.error(row.row, target, message))
+
+
+def _same_as_stored(key: str, old, value) -> bool:
+    """A cell that differs from the stored value only in how it is written changes nothing, so
+    that importing a file twice changes nothing the second time: an empty slug cell keeps the
+    agency's address (a new agency got one made from its name; emptying it would make another),
+    and a place written without its prefix is the same place ("พระโขนง" is เขตพระโขนง)."""
+    if key == "slug":
+        return value == ""
+    if key in PLACE_KEYS:
+        return place_name_clean(key, old or "") == value
+    return False
 
 
 def geo_name(agency: Agency, key: str) -> str:

@@ -293,3 +293,28 @@ def test_a_bangkok_district_is_read_with_or_without_khet(officer):
     plan = agency_import_plan(data=csv_bytes(rows), file_name="bkk.csv")
     assert not plan.has_errors, plan.errors
     assert [row.agency.district_code for row in plan.rows] == ["1002", "1002"]
+
+
+def test_reimporting_a_file_with_empty_slugs_and_bangkok_districts_changes_nothing(
+    tmp_path, officer
+):
+    """New rows typed without a slug get one made from their name; the same file imported again
+    keeps it (an empty slug cell is not "no address"), and a Bangkok district written without
+    "เขต" is the district already stored."""
+    rows = [
+        ["ชื่อใน URL", "ชื่อหน่วยงาน (ไทย)", "ประเภท", "รหัสโรงเรียน 10 หลัก", "อำเภอ/เขต", "จังหวัด"],
+        ["", "โรงเรียนวัดดุสิต", "โรงเรียน", "1010020001", "ดุสิต", "กรุงเทพมหานคร"],
+        ["", "โรงเรียนวัดพระโขนง", "โรงเรียน", "1010020002", "เขตพระโขนง", "กรุงเทพมหานคร"],
+    ]
+    path = write(tmp_path, "bangkok.csv", csv_bytes(rows))
+    run_import(path)
+    slugs = sorted(Agency.objects.values_list("slug", flat=True))
+    assert all(slugs)
+    revisions = sum(a.revisions.count() for a in Agency.objects.all())
+
+    plan = agency_import_plan(data=path.read_bytes(), file_name="bangkok.csv")
+    assert [(row.status, row.changes) for row in plan.rows] == [("unchanged", [])] * 2
+    output = run_import(path)
+    assert "ไม่เปลี่ยนแปลง 2" in output
+    assert sorted(Agency.objects.values_list("slug", flat=True)) == slugs
+    assert sum(a.revisions.count() for a in Agency.objects.all()) == revisions
