@@ -151,7 +151,7 @@ def test_segmenter_normalize_short_cut_for_ascii(text):
     assert normalize(text) == slow_normalize(text)
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="COPY is PostgreSQL's")
+@pytest.mark.postgres  # COPY is PostgreSQL's
 def test_copy_insert_stores_what_bulk_create_stores(officer):
     agency = AgencyFactory()
     made = []
@@ -180,7 +180,7 @@ def test_copy_insert_stores_what_bulk_create_stores(officer):
     assert stored(Contact, copied_contacts) == stored(Contact, created_contacts)
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="modelsearch's PostgreSQL index")
+@pytest.mark.postgres  # modelsearch's PostgreSQL index
 def test_bulk_index_writes_modelsearchs_entries():
     agencies = [
         AgencyFactory(name_th="โรงเรียนบ้านหนองฉาง", short_name="รร.บ้านหนองฉาง", students=100),
