@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test test-sqlite test-postgres e2e lint format bench bench-search lock clean
+.PHONY: install run serve test test-sqlite test-postgres e2e lint format bench bench-search lock clean
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -21,6 +21,16 @@ run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+# The production configuration (cms.settings.production) under gunicorn, on PostgreSQL
+# (DATABASE_URL) and Redis (REDIS_URL), with the environment of docs/deploy.md: SECRET_KEY,
+# ALLOWED_HOSTS... WEB_CONCURRENCY workers (default 4; 1 may run without Redis).
+serve: install
+	@test -n "$$DATABASE_URL" || { echo "make serve: set DATABASE_URL=postgres://... (docs/deploy.md)" >&2; exit 2; }
+	DJANGO_SETTINGS_MODULE=cms.settings.production $(PY) manage.py migrate --noinput
+	DJANGO_SETTINGS_MODULE=cms.settings.production $(PY) manage.py collectstatic --noinput --verbosity 0
+	DJANGO_SETTINGS_MODULE=cms.settings.production exec $(VENV)/bin/gunicorn cms.wsgi \
+		--bind $(HOST):$(PORT) --workers "$${WEB_CONCURRENCY:-4}" --access-logfile - --timeout 60
 
 # The whole suite on SQLite, then again on PostgreSQL when TEST_DATABASE_URL names one.
 test: install

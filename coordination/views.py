@@ -3,7 +3,11 @@
 Views stay thin: selectors decide what each audience may see, services record what happened.
 """
 
+import logging
+import uuid
+
 from django.contrib.auth.views import redirect_to_login
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.http import Http404, HttpResponse, JsonResponse
@@ -32,13 +36,44 @@ from coordination.services.internal_views import (
 )
 from coordination.vcard import agency_vcard
 
+logger = logging.getLogger(__name__)
+
+
+def _database_answers() -> bool:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            return cursor.fetchone() == (1,)
+    except Exception:
+        logger.exception("Health check: the database does not answer.")
+        return False
+
+
+def _cache_answers() -> bool:
+    """A value written to the shared cache (Redis in production) reads back."""
+    key, value = f"coordination:healthz:{uuid.uuid4().hex}", uuid.uuid4().hex
+    try:
+        cache.set(key, value, timeout=10)
+        answered = cache.get(key) == value
+        cache.delete(key)
+    except Exception:
+        logger.exception("Health check: the cache does not answer.")
+        return False
+    return answered
+
 
 @never_cache
 def healthz(request):
-    """Liveness and database reachability for load balancers."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    return JsonResponse({"status": "ok"})
+    """For load balancers and monitors: 200 when the database and the cache both answer, 503
+    naming the part that does not. The page cache never answers it (coordination.cache)."""
+    checks = {
+        "database": "ok" if _database_answers() else "error",
+        "cache": "ok" if _cache_answers() else "error",
+    }
+    healthy = all(state == "ok" for state in checks.values())
+    return JsonResponse(
+        {"status": "ok" if healthy else "error", **checks}, status=200 if healthy else 503
+    )
 
 
 def _wants_staff_view(request) -> bool:

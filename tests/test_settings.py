@@ -8,17 +8,44 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def run_check(settings: str, **env) -> subprocess.CompletedProcess:
-    environment = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS"}}
+# What production reads from the environment: each test says which of these it sets.
+PRODUCTION_VARIABLES = {
+    "SECRET_KEY",
+    "ALLOWED_HOSTS",
+    "DATABASE_URL",
+    "REDIS_URL",
+    "WEB_CONCURRENCY",
+    "SECURE_SSL_REDIRECT",
+    "SECURE_HSTS_SECONDS",
+    "SECURE_HSTS_INCLUDE_SUBDOMAINS",
+    "SECURE_HSTS_PRELOAD",
+    "INSECURE_COOKIES",
+}
+# The environment docs/deploy.md documents for production.
+DOCUMENTED_ENVIRONMENT = {
+    "SECRET_KEY": "a-real-random-secret-key-of-enough-length-0123456789",
+    "ALLOWED_HOSTS": "www.example.go.th",
+    "CSRF_TRUSTED_ORIGINS": "https://www.example.go.th",
+    "DATABASE_URL": "postgres://u:p@db.example:5432/esa",
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
+}
+
+
+def run_in(settings: str, command: list[str], **env) -> subprocess.CompletedProcess:
+    environment = {k: v for k, v in os.environ.items() if k not in PRODUCTION_VARIABLES}
     environment.update({"DJANGO_SETTINGS_MODULE": settings, **env})
     return subprocess.run(
-        [sys.executable, "-c", "import django; django.setup(); print('ok')"],
+        [sys.executable, *command],
         cwd=ROOT,
         env=environment,
         capture_output=True,
         text=True,
         check=False,
     )
+
+
+def run_check(settings: str, **env) -> subprocess.CompletedProcess:
+    return run_in(settings, ["-c", "import django; django.setup(); print('ok')"], **env)
 
 
 def test_production_refuses_without_a_real_secret_key():
@@ -34,15 +61,37 @@ def test_production_refuses_without_allowed_hosts():
 
 
 def test_production_starts_with_real_settings():
-    result = run_check(
-        "cms.settings.production",
-        SECRET_KEY="a-real-random-secret-key-of-enough-length-0123456789",
-        ALLOWED_HOSTS="www.example.go.th",
-        DATABASE_URL="postgres://u:p@db.example:5432/esa",
-        REDIS_URL="redis://127.0.0.1:6379/0",
-    )
+    result = run_check("cms.settings.production", **DOCUMENTED_ENVIRONMENT)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"
+
+
+def test_production_refuses_several_workers_without_redis():
+    """Each worker's memory cache would keep serving pages another worker purged."""
+    environment = {k: v for k, v in DOCUMENTED_ENVIRONMENT.items() if k != "REDIS_URL"}
+    for workers in ({}, {"WEB_CONCURRENCY": "4"}):
+        result = run_check("cms.settings.production", **environment, **workers)
+        assert result.returncode != 0
+        assert "REDIS_URL must name the shared Redis cache" in result.stderr
+        assert "WEB_CONCURRENCY=1" in result.stderr
+
+
+def test_production_runs_one_declared_worker_without_redis():
+    environment = {k: v for k, v in DOCUMENTED_ENVIRONMENT.items() if k != "REDIS_URL"}
+    result = run_check("cms.settings.production", **environment, WEB_CONCURRENCY="1")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "ok"
+
+
+def test_deploy_check_is_clean_with_the_documented_environment():
+    """HSTS, the HTTPS redirect, secure cookies, frames denied: `check --deploy` warns of nothing."""
+    result = run_in(
+        "cms.settings.production",
+        ["manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        **DOCUMENTED_ENVIRONMENT,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
 
 
 def test_thai_locale_and_time_zone(settings):

@@ -1,6 +1,7 @@
 """Settings shared by every environment; each value that varies comes from the environment."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -35,6 +36,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "simple_history",
+    # Counts wrong passwords and locks a username out from an address (login throttling below).
+    "axes",
     # django-ninja's bundled Swagger UI, served as static files for the API docs (/api/v1/docs).
     "ninja",
     "django.contrib.admin",
@@ -63,6 +66,9 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     # Serves anonymous visitors stored copies of public pages, purged on publish (coordination.cache).
     "coordination.cache.AnonymousPageCacheMiddleware",
+    # Turns a locked-out login into the Thai lock-out page (AXES_LOCKOUT_CALLABLE); last, as
+    # django-axes asks.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -187,6 +193,33 @@ COORDINATION_REPORT_NOTIFY = os.environ.get("REPORT_NOTIFY", "1") == "1"
 SIMPLE_HISTORY_REVERT_DISABLED = True
 
 LOGIN_URL = "wagtailadmin_login"
+# No page of the site or the admin may be framed (clickjacking). Wagtail's preview views answer
+# SAMEORIGIN themselves: the editor's preview panel frames them inside the admin.
+X_FRAME_OPTIONS = "DENY"
+
+# Login throttling for both login forms (the admin's /admin/login/ and Wagtail's /_util/login/ of
+# login-only pages): after LOGIN_FAILURE_LIMIT wrong passwords for one username from one address,
+# that username is refused from that address, even with the right password, for
+# LOGIN_COOLOFF_MINUTES (each new attempt during the lock-out starts the wait again); a successful
+# login clears the count. Attempts are rows in the database, shared by every worker.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# The client address as the API's rate limit reads it (API_TRUSTED_PROXIES behind nginx).
+AXES_CLIENT_IP_CALLABLE = "coordination.ratelimit.rate_limit_client"
+AXES_LOCKOUT_CALLABLE = "home.lockout.login_locked_out"
+# Wagtail's admin has its own user management: no django-axes models in Django's admin.
+AXES_ENABLE_ADMIN = False
+
+# An admin session lasts one working day from sign-in (SESSION_HOURS) and ends when the browser
+# closes, so an office computer left or shared is not signed in the next morning.
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_HOURS", "8")) * 3600
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 LOGGING = {
     "version": 1,
