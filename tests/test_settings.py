@@ -20,6 +20,9 @@ PRODUCTION_VARIABLES = {
     "SECURE_HSTS_INCLUDE_SUBDOMAINS",
     "SECURE_HSTS_PRELOAD",
     "INSECURE_COOKIES",
+    # Set by the browser tests' conftest for Playwright's event loop; never in production (and
+    # `check --deploy` reports it), so a process started here must not inherit it.
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
 }
 # The environment docs/deploy.md documents for production.
 DOCUMENTED_ENVIRONMENT = {
