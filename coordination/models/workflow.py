@@ -5,12 +5,13 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import GroupApprovalTask
 
+from coordination.models.text import TextCleaningMixin
 from coordination.permissions import is_author_of_change
 
 OWN_CHANGE_MESSAGE = _("คุณเป็นผู้เสนอหรือผู้แก้ไขล่าสุดของรายการนี้ จึงอนุมัติเองไม่ได้ ต้องให้ผู้อื่นในลำดับชั้นอนุมัติ")
 
 
-class ChainOfCommandApprovalTask(GroupApprovalTask):
+class ChainOfCommandApprovalTask(TextCleaningMixin, GroupApprovalTask):
     """ขั้นตอนอนุมัติตามลำดับชั้น: members of the step's groups approve, but never a change they
     submitted or last edited themselves. A proxy of Wagtail's task (same table); the workflow's
     two steps are switched to it by migration 0015. Every approve path (the dashboard, the
