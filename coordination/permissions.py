@@ -47,3 +47,20 @@ def is_supervisor(user) -> bool:
 def can_assign_officers(user) -> bool:
     """Make another officer responsible for agencies (bulk "มอบหมายผู้รับผิดชอบ")."""
     return is_supervisor(user)
+
+
+def is_author_of_change(user, obj) -> bool:
+    """Separation of duties: `user` submitted the change of `obj` (an agency or a page) now in
+    approval, or wrote the revision under review or the latest one. Such a person approves no
+    step of it, superusers included: an approval is a second person's word."""
+    if user is None or not user.is_authenticated:
+        return False
+    state = obj.current_workflow_state
+    if state is not None:
+        if state.requested_by_id == user.pk:
+            return True
+        task_state = state.current_task_state
+        if task_state is not None and task_state.revision.user_id == user.pk:
+            return True
+    latest = obj.latest_revision
+    return latest is not None and latest.user_id == user.pk

@@ -17,6 +17,8 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from coordination.text import text_without_controls
+
 UTF8_BOM = "\ufeff"
 # A cell a spreadsheet would run as a formula (or as DDE) starts with one of these.
 FORMULA_STARTS = ("=", "+", "-", "@")
@@ -31,10 +33,11 @@ def cell_neutralise(value):
     """A cell value that no spreadsheet runs as a formula: text that starts like one gets a
     leading apostrophe (the registry's import removes it again, coordination.registry_columns),
     and leading tabs and line breaks, which hide such a start, are dropped. Numbers and dates
-    are left alone."""
+    are left alone. Control characters other than tabs and line breaks are dropped: XLSX (XML)
+    cannot hold them and no person typed them."""
     if not isinstance(value, str):
         return value
-    text = value.lstrip(LEADING_CONTROLS)
+    text = text_without_controls(value, multiline=True).lstrip(LEADING_CONTROLS)
     if text.startswith(FORMULA_STARTS):
         return "'" + text
     return text

@@ -1,9 +1,11 @@
 """vCard 4.0 (RFC 6350) of an agency and its public contacts, from the public card only."""
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 
 from coordination.cards import AgencyCard, ContactCard
 from coordination.phones import phone_tel_uri
+from coordination.text import text_without_controls
 
 CRLF = "\r\n"
 MAX_LINE_OCTETS = 75
@@ -15,16 +17,18 @@ PHONE_TYPES = {
 }
 
 
+_LINE_BREAK = re.compile("\r\n|\r|\n")
+# Whatever is left of the C0 and C1 controls once values are escaped: none belongs in a line.
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
 def _escape(value: str) -> str:
-    """TEXT value escaping (RFC 6350 §3.4)."""
-    return (
-        str(value)
-        .replace("\\", "\\\\")
-        .replace(",", "\\,")
-        .replace(";", "\\;")
-        .replace("\r\n", "\\n")
-        .replace("\n", "\\n")
-    )
+    """TEXT value escaping (RFC 6350 §3.4). Every line break (a lone carriage return too) is
+    written as "\\n" and every other control character is dropped, so no value can start a
+    content line of its own."""
+    text = text_without_controls(str(value), multiline=True).replace("\t", " ")
+    text = text.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;")
+    return _LINE_BREAK.sub("\\\\n", text)
 
 
 def _fold(line: str) -> str:
@@ -125,7 +129,8 @@ def agency_vcard(card: AgencyCard, *, url: str) -> str:
     lines.append("END:VCARD")
     for contact in card.contacts:
         lines.extend(_contact_lines(contact, organisation=card.name_th))
-    return CRLF.join(_fold(line) for line in lines) + CRLF
+    # A value that is not TEXT (a URI, a number) cannot break its line either.
+    return CRLF.join(_fold(_CONTROLS.sub("", line)) for line in lines) + CRLF
 
 
 def directory_vcards(cards: Iterable[AgencyCard], *, url_of: Callable[[str], str]) -> Iterator[str]:

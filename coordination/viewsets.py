@@ -1,10 +1,12 @@
 """Admin viewsets of the registry (Wagtail's own SnippetViewSet and ModelViewSet)."""
 
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin import messages
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -28,7 +30,8 @@ from coordination.forms import AgencyAdminForm
 from coordination.import_views import AgencyListingView as ImportingListingView
 from coordination.inspect_views import AgencyInspectView, InternalViewLogInspectView
 from coordination.models import Agency, AgencyCategory, InternalViewLog, SchoolNetwork
-from coordination.permissions import can_edit_registry, can_verify_agencies
+from coordination.models.workflow import OWN_CHANGE_MESSAGE
+from coordination.permissions import can_edit_registry, can_verify_agencies, is_author_of_change
 from coordination.search.admin_views import AgencyChooserViewSet, ThaiNameOrderingMixin
 from coordination.selectors.review import OVERDUE, review_status_of
 from coordination.services.review import agency_default_officer, category_review_interval_apply
@@ -254,6 +257,25 @@ class AgencyEditView(WorkflowSuccessMessageMixin, EditView):
             self.new_revision = None
             return self.object
         return super().save_instance()
+
+    def form_valid(self, form):
+        # An approval from the editor saves the form, then acts: both or neither (a refused
+        # approval must not leave the revision it saved behind).
+        if self.action == "workflow-action":
+            with transaction.atomic():
+                return super().form_valid(form)
+        return super().form_valid(form)
+
+    def workflow_action_action(self):
+        # Separation of duties: whoever has just edited the agency here (or submitted it) does
+        # not approve it; the edit is kept, as a new revision that goes through approval again.
+        if self.workflow_action == "approve" and is_author_of_change(
+            self.request.user, self.object
+        ):
+            messages.error(self.request, str(OWN_CHANGE_MESSAGE))
+            self.workflow_action = None
+            return None
+        return super().workflow_action_action()
 
     def submit_action(self):
         # Resubmitting after "request changes" resumes the workflow, whose task then reviews the

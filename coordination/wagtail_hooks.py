@@ -11,10 +11,12 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.search import SearchArea
 from wagtail.admin.widgets import ListingButton
 from wagtail.log_actions import LogFormatter
+from wagtail.models import RevisionMixin
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from coordination import (
+    admin_guard,
     admin_views,
     export_views,
     import_views,
@@ -78,6 +80,31 @@ def warn_about_hidden_agencies(request, page):
 
     for note in page_hidden_agency_notes(page):
         messages.warning(request, note)
+
+
+@hooks.register("before_create_snippet")
+def refuse_malformed_snippet_create(request, model):
+    return admin_guard.malformed_post_response(request, model)
+
+
+@hooks.register("before_create_page")
+def refuse_malformed_page_create(request, parent_page, page_class):
+    return admin_guard.malformed_post_response(request, page_class)
+
+
+@hooks.register("before_edit_snippet")
+def refuse_unsafe_snippet_edit(request, instance):
+    """A malformed save, or one that would overwrite an approved or newer revision (admin_guard)."""
+    if not isinstance(instance, RevisionMixin):
+        return admin_guard.malformed_post_response(request, type(instance))
+    edit_url = reverse(instance.snippet_viewset.get_url_name("edit"), args=[instance.pk])
+    return admin_guard.edit_refusal_response(request, instance, edit_url=edit_url)
+
+
+@hooks.register("before_edit_page")
+def refuse_unsafe_page_edit(request, page):
+    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    return admin_guard.edit_refusal_response(request, page.specific, edit_url=edit_url)
 
 
 @hooks.register("register_admin_urls")

@@ -18,6 +18,8 @@ from wagtail.admin.views.pages.workflow import WorkflowActionView as PageWorkflo
 from wagtail.models import Page
 from wagtail.snippets.views.snippets import WorkflowActionView as SnippetWorkflowActionBase
 
+from coordination.models.workflow import OWN_CHANGE_MESSAGE
+from coordination.permissions import is_author_of_change
 from coordination.services.workflow import workflow_cancel
 from coordination.workflow_messages import (
     ACTION_HELP,
@@ -29,7 +31,14 @@ from coordination.workflow_messages import (
 
 class WorkflowActionMessageMixin:
     """The dashboard's approve / reject (a modal posting here) says what happened; Wagtail's
-    view says nothing."""
+    view says nothing. Whoever submitted or last edited the item is told, in Thai, that they
+    cannot approve it themselves (models/workflow.py refuses it)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if self.action_name == "approve" and is_author_of_change(request.user, self.object):
+            messages.error(request, str(OWN_CHANGE_MESSAGE))
+            raise PermissionDenied(str(OWN_CHANGE_MESSAGE))
+        return super().dispatch(request, *args, **kwargs)
 
     def post(self, request, *args, **kwargs):
         response = super().post(request, *args, **kwargs)

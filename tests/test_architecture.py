@@ -66,6 +66,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     (
         "views, API, blocks, pages and admin",
         (
+            "coordination.admin_guard",
             "coordination.admin_views",
             "coordination.api",
             "coordination.api_http",

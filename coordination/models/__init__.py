@@ -19,6 +19,7 @@ from coordination.models.self_service import (
     CorrectionReportStatus,
 )
 from coordination.models.views import InternalViewLog
+from coordination.models.workflow import ChainOfCommandApprovalTask
 
 __all__ = [
     "Agency",
@@ -27,6 +28,7 @@ __all__ = [
     "AgencyStatus",
     "AgencyTag",
     "CategoryKind",
+    "ChainOfCommandApprovalTask",
     "ConfirmationLinkState",
     "ConfirmationOutcome",
     "ConfirmationRequest",

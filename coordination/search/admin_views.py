@@ -7,11 +7,22 @@ point: the name column's header sorts by it, and it breaks ties of the other col
 """
 
 from django import forms
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseBadRequest
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.choosers import BaseFilterForm
-from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
+from wagtail.snippets.views.chooser import (
+    ChooseResultsView,
+    ChooseView,
+    SnippetChooserViewSet,
+    SnippetChosenMultipleView,
+    SnippetChosenView,
+    SnippetCreateView,
+)
 from wagtail.snippets.views.snippets import IndexView
 
+from coordination.permissions import can_edit_registry, can_view_registry, is_supervisor
 from coordination.search.queries import agency_search
 
 
@@ -64,16 +75,60 @@ class AgencyChooserFilterForm(BaseFilterForm):
         return objects
 
 
-class AgencyChooseView(ChooseView):
+class RegistryReadersMixin:
+    """The chooser lists agencies by name, internal ones included: only for those who may read
+    the registry (view_agency); agencies that were never published (drafts) only for those who
+    write or approve them."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_view_registry(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_object_list(self):
+        return chooser_agencies(super().get_object_list(), user=self.request.user)
+
+
+def chooser_agencies(queryset, *, user):
+    if can_edit_registry(user) or is_supervisor(user):
+        return queryset
+    return queryset.filter(live=True)
+
+
+class AgencyChooseView(RegistryReadersMixin, ChooseView):
     filter_form_class = AgencyChooserFilterForm
     ordering = ("name_sort", "pk")
 
 
-class AgencyChooseResultsView(ChooseResultsView):
+class AgencyChooseResultsView(RegistryReadersMixin, ChooseResultsView):
     filter_form_class = AgencyChooserFilterForm
     ordering = ("name_sort", "pk")
+
+
+class AgencyChosenView(RegistryReadersMixin, SnippetChosenView):
+    def get_object(self, pk):
+        return chooser_agencies(self.model_class.objects.all(), user=self.request.user).get(pk=pk)
+
+
+class AgencyChosenMultipleView(RegistryReadersMixin, SnippetChosenMultipleView):
+    def get_objects(self, pks):
+        objects = chooser_agencies(self.model_class.objects.all(), user=self.request.user)
+        return objects.filter(pk__in=pks)
+
+
+class AgencyChooserCreateView(SnippetCreateView):
+    """An agency is created in its editor, where it enters approval; the chooser has no form
+    for it, and a post here is answered 400 instead of failing on the missing form."""
+
+    def post(self, request):
+        if self.get_creation_form_class() is None:
+            return HttpResponseBadRequest(gettext("สร้างหน่วยงานจากหน้าต่างเลือกไม่ได้"))
+        return super().post(request)
 
 
 class AgencyChooserViewSet(SnippetChooserViewSet):
     choose_view_class = AgencyChooseView
     choose_results_view_class = AgencyChooseResultsView
+    chosen_view_class = AgencyChosenView
+    chosen_multiple_view_class = AgencyChosenMultipleView
+    create_view_class = AgencyChooserCreateView

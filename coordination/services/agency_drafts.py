@@ -306,7 +306,7 @@ def workflow_first_task(workflow) -> Task | None:
         .order_by("workflow_tasks__sort_order")
         .first()
     )
-    if task is None or type(task.specific) is not GroupApprovalTask:
+    if task is None or not isinstance(task.specific, GroupApprovalTask):
         return None
     return task.specific
 

@@ -231,3 +231,17 @@ def test_export_registry_command_writes_each_format(registry, tmp_path):
         stdout=io.StringIO(), stderr=io.StringIO(),
     )  # fmt: skip
     assert "หน่วยงานลับเฉพาะ" in staff.read_text(encoding="utf-8-sig")
+
+
+def test_spreadsheet_writers_drop_control_characters():
+    """A vertical tab or NUL pasted into a value cannot break the XLSX (XML) or the CSV."""
+    from coordination.spreadsheets import SheetColumn, csv_stream, xlsx_write
+
+    rows = [["ชื่อ\x0bหน่วยงาน\x00", "\x0c=1+2"]]
+    columns = [SheetColumn("ชื่อ"), SheetColumn("สูตร")]
+    target = io.BytesIO()
+    xlsx_write(target, sheet_title="ทดสอบ", columns=columns, rows=rows)
+    sheet = load_workbook(io.BytesIO(target.getvalue())).active
+    assert [cell.value for cell in sheet[2]] == ["ชื่อหน่วยงาน", "'=1+2"]
+    text = b"".join(csv_stream(columns, rows)).decode("utf-8-sig")
+    assert "\x0b" not in text and "\x00" not in text and "'=1+2" in text

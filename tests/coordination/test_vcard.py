@@ -97,3 +97,21 @@ def test_vcard_of_a_hidden_agency_is_not_found(client, agency):
     Agency.objects.filter(pk=agency.pk).update(visibility="internal")
     assert client.get(f"/directory/{agency.slug}/vcard.vcf").status_code == 404
     assert client.get("/no-directory-here/x/vcard.vcf").status_code == 404
+
+
+def test_a_lone_carriage_return_cannot_inject_a_line(client, agency):
+    """A name or position carrying "\r" (saved without the form's cleaning, as a draft or an
+    import can) stays inside its own content line, and other control characters are dropped."""
+    Agency.objects.filter(pk=agency.pk).update(name_en="Ban Nong Chang\rTEL:+66990000000")
+    contact = agency.contacts.get(name="นางสาวใจดี มีสุข")
+    contact.position = "ครูธุรการ\rROLE:ผู้อำนวยการ\x0bX"
+    contact.save()
+
+    text = client.get(f"/directory/{agency.slug}/vcard.vcf").content.decode()
+
+    lines = unfold(text)
+    assert "\r" not in text.replace("\r\n", "")
+    assert not any(line.startswith("ROLE:ผู้อำนวยการ") for line in lines)
+    assert not any(line.startswith("TEL:+6699") for line in lines)
+    assert "TITLE:ครูธุรการ\\nROLE:ผู้อำนวยการX" in lines
+    assert "\x0b" not in text
