@@ -214,6 +214,8 @@ def test_reimporting_the_same_file_changes_nothing(tmp_path, officer):
     output = run_import(path)
 
     assert "ไม่เปลี่ยนแปลง 2" in output
+    assert "ไม่มีข้อมูลเปลี่ยนแปลง จึงไม่มีรายการส่งอนุมัติ" in output
+    assert "ส่งเข้าขั้นตอนการอนุมัติแล้ว" not in output
     assert Agency.objects.count() == 2
     assert sum(a.revisions.count() for a in Agency.objects.all()) == revisions
 

@@ -78,7 +78,12 @@ class Command(RegistryCommand):
             messages = exc.messages if isinstance(exc, ValidationError) else [str(exc)]
             raise CommandError(" ".join(messages), returncode=1) from exc
         agency_index_many(result.index_ids)
-        done = _("เผยแพร่แล้ว") if result.published else _("ส่งเข้าขั้นตอนการอนุมัติแล้ว")
+        if not result.agency_ids:
+            done = _("ไม่มีข้อมูลเปลี่ยนแปลง จึงไม่มีรายการส่งอนุมัติ")
+        elif result.published:
+            done = _("เผยแพร่แล้ว")
+        else:
+            done = _("ส่งเข้าขั้นตอนการอนุมัติแล้ว")
         self.stdout.write(
             self.style.SUCCESS(
                 _(
@@ -86,9 +91,9 @@ class Command(RegistryCommand):
                     "ไม่เปลี่ยนแปลง %(unchanged)s แห่ง (%(done)s)"
                 )
                 % {
-                    "created": len(result.created),
-                    "changed": len(result.changed),
-                    "unchanged": result.unchanged,
+                    "created": f"{len(result.created):,}",
+                    "changed": f"{len(result.changed):,}",
+                    "unchanged": f"{result.unchanged:,}",
                     "done": done,
                 }
             )
