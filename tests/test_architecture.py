@@ -89,6 +89,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "coordination.self_service_admin",
             "coordination.self_service_forms",
             "coordination.self_service_views",
+            "coordination.sitemaps",
             "coordination.templatetags",
             "coordination.urls",
             "coordination.views",
