@@ -56,6 +56,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "coordination.ratelimit",
             "coordination.registry_document",
             "coordination.registry_pdf",
+            "coordination.search.backend",
             "coordination.search.bulk_index",
             "coordination.search.indexing",
             "coordination.search.quality",
