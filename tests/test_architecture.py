@@ -27,6 +27,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "coordination.geo",
             "coordination.identifiers",
             "coordination.layout",
+            "coordination.mail",
             "coordination.permissions",
             "coordination.phones",
             "coordination.registry_columns",
