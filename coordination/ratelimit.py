@@ -76,9 +76,6 @@ def rate_limit_wait(request, *, scope: str = "api") -> int | None:
     except ValueError:  # the key expired between add() and incr()
         cache.set(key, 1, timeout=window + 1)
         count = 1
-    if count is None:
-        # The shared cache does not answer (REDIS_CACHE_OPTIONS): nobody is counted meanwhile.
-        return None
     if count <= limit:
         return None
     return max(1, math.ceil((window_index + 1) * window - now))

@@ -105,19 +105,12 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis is used for the cache when REDIS_URL is set; otherwise a per-process memory cache.
 REDIS_URL = os.environ.get("REDIS_URL", "")
-# A Redis that does not answer (within a second) is a cache miss, not an error: Wagtail, the
-# page cache, the site frame and the API's request limit go without it and the site keeps
-# serving; django-redis logs each failure (logger `django_redis`), and /healthz reports it.
-REDIS_CACHE_OPTIONS = {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1}
-DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
-DJANGO_REDIS_LOGGER = "django_redis"
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "esa",
-            "OPTIONS": REDIS_CACHE_OPTIONS,
         }
     }
 else:
@@ -248,6 +241,5 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "loggers": {
         "coordination": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-        "django_redis": {"handlers": ["console"], "level": "ERROR"},
     },
 }
