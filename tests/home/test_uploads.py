@@ -159,3 +159,20 @@ def test_an_image_over_the_size_limit_is_refused_in_thai_and_nothing_is_stored(c
     assert "ไฟล์นี้ใหญ่เกินไป" in response.content.decode()
     assert not Image.objects.exists()
     assert not default_storage.exists("original_images/big.png")
+
+
+def test_the_multiple_upload_page_also_keeps_an_officers_files_pending(client, officer):
+    """The admin's usual upload page (drag and drop), even when the post names the root."""
+    client.force_login(officer)
+    response = client.post(
+        reverse("wagtaildocs:add_multiple"),
+        {
+            "files[]": SimpleUploadedFile("plan.xlsx", b"PK\x03\x04 a sheet"),
+            "collection": _root().pk,
+        },
+    )
+    assert response.status_code == 200
+    assert response.json()["success"] is True
+    assert Document.objects.get().collection.name == PENDING_UPLOADS
+    client.logout()
+    assert client.get(Document.objects.get().url).status_code == 302
