@@ -9,26 +9,12 @@ page); anything else stays Django's 500. Both pages render without a request con
 
 import sys
 
-from django.db import InterfaceError, OperationalError
 from django.http import HttpResponseServerError
 from django.template import loader
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.defaults import server_error as django_server_error
 
-# Seconds a client is asked to wait before trying again during a database outage.
-RETRY_AFTER_SECONDS = 60
-DATABASE_OUTAGES = (OperationalError, InterfaceError)
-
-
-def database_outage(error: BaseException | None) -> bool:
-    """Whether `error`, or an error it was raised from, is the database being unreachable."""
-    seen = set()
-    while error is not None and id(error) not in seen:
-        if isinstance(error, DATABASE_OUTAGES):
-            return True
-        seen.add(id(error))
-        error = error.__cause__ or error.__context__
-    return False
+from coordination.outages import RETRY_AFTER_SECONDS, database_outage
 
 
 @requires_csrf_token

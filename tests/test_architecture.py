@@ -28,6 +28,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "coordination.identifiers",
             "coordination.layout",
             "coordination.mail",
+            "coordination.outages",
             "coordination.permissions",
             "coordination.phones",
             "coordination.registry_columns",

@@ -228,6 +228,9 @@ def test_the_site_answers_503_while_postgresql_is_stopped_and_recovers_when_it_i
             assert headers.get("Retry-After") == "60", path
             assert '<html lang="th">' in html and THAI_503 in html, path
             assert "Traceback" not in html, path
+        status, body, headers = _get(f"{base}/api/v1/agencies")
+        assert status == 503 and headers.get("Retry-After") == "60"
+        assert '"service_unavailable"' in body
 
         private_cluster.start()
 
@@ -236,6 +239,7 @@ def test_the_site_answers_503_while_postgresql_is_stopped_and_recovers_when_it_i
         assert status == 200
         assert _get(f"{base}/search/?q=after")[0] == 200
         assert _get(f"{base}/admin/login/")[0] == 200
+        assert _get(f"{base}/api/v1/agencies")[0] == 200
         assert server.poll() is None
     finally:
         server.terminate()

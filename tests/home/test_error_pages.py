@@ -98,3 +98,31 @@ def test_pages_answer_a_thai_503_while_the_database_refuses_connections():
         assert '<html lang="th">' in answer["html"], path
         assert "ขออภัย ขณะนี้ระบบไม่พร้อมให้บริการชั่วคราว" in answer["html"], path
         assert "Traceback" not in answer["html"], path
+
+
+def test_the_api_answers_503_json_while_the_database_refuses_connections():
+    script = textwrap.dedent(
+        """
+        import json, django
+        django.setup()
+        from django.test import Client
+        response = Client(raise_request_exception=False).get("/api/v1/agencies")
+        print(json.dumps({"status": response.status_code, "retry_after": response.get("Retry-After"),
+                          "body": response.json()}))
+        """
+    )
+    environment = {k: v for k, v in os.environ.items() if k != "REDIS_URL"}
+    environment.update(
+        DJANGO_SETTINGS_MODULE="cms.settings.test",
+        TEST_DATABASE_URL=f"postgres://esa:esa@{CLOSED_PORT}/esa",
+        PYTHONPATH=str(ROOT),
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, env=environment, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    answer = json.loads(result.stdout.strip().splitlines()[-1])
+    assert answer["status"] == 503
+    assert answer["retry_after"] == str(errors.RETRY_AFTER_SECONDS)
+    assert answer["body"]["error"]["code"] == "service_unavailable"
+    assert "ฐานข้อมูลไม่พร้อมให้บริการชั่วคราว" in answer["body"]["error"]["message"]
