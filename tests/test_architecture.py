@@ -27,6 +27,8 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "coordination.geo",
             "coordination.identifiers",
             "coordination.layout",
+            "coordination.mail",
+            "coordination.outages",
             "coordination.permissions",
             "coordination.phones",
             "coordination.registry_columns",
