@@ -435,14 +435,17 @@ MATRIX = (
     GET('/directory/{internal_agency_slug}/?view=staff',                            LOGIN,     403,       403,       200,       200,       200,       200,       200),
     GET('/directory/{draft_agency_slug}/',                                          404,       404,       404,       404,       404,       404,       404,       404),
 
-    # --- Refused POSTs: the status is the check, and the test asserts nothing changed. SKIP: the roles allowed to act (their POST would change what the other rows read; tests/coordination/test_permissions.py and test_admin_flow.py cover them).
+    # --- Refused POSTs: the status is the check, and the test asserts that nothing changed.
+    # SKIP: the roles allowed to act (their POST would change what the other rows read;
+    # tests/coordination/test_permissions.py and test_admin_flow.py cover them).
     #                                                                               anonymous  no_admin   admin_only staff      officer    director   deputy     superuser
     POST('/admin/snippets/coordination/agency/workflow/action/{agency}/approve/{agency_task_state}/',LOGIN,     LOGIN,     DASHBOARD, DASHBOARD, DASHBOARD, SKIP,      DASHBOARD, SKIP),
     POST('/admin/snippets/coordination/agency/unpublish/{agency}/',                 LOGIN,     LOGIN,     DASHBOARD, DASHBOARD, DASHBOARD, DASHBOARD, SKIP,      SKIP),
     POST('/admin/snippets/coordination/agency/delete/{agency}/',                    LOGIN,     LOGIN,     DASHBOARD, DASHBOARD, DASHBOARD, DASHBOARD, SKIP,      SKIP),
     # the agency is in moderation: only the current step's approvers may lock
-    POST('/admin/snippets/coordination/agency/lock/{agency}/',                      LOGIN,     LOGIN,     DASHBOARD, DASHBOARD, SKIP,      SKIP,      SKIP,      SKIP),
-    # the confirmation names the chosen agencies: only registry readers may ask (review_views.RegistryReadersOnly)
+    POST('/admin/snippets/coordination/agency/lock/{agency}/',                      LOGIN,     LOGIN,     DASHBOARD, DASHBOARD, DASHBOARD, SKIP,      DASHBOARD, SKIP),
+    # only registry readers may ask (review_views.RegistryReadersOnly); Wagtail sends the others
+    # back to the form, and deletes nothing they may not delete
     POST('/admin/bulk/coordination/agency/delete/?id={agency}',                     LOGIN,     LOGIN,     DASHBOARD, redirect('/admin/bulk/coordination/agency/delete/'),redirect('/admin/bulk/coordination/agency/delete/'),redirect('/admin/bulk/coordination/agency/delete/'),SKIP,      SKIP),
     # cms/urls.py's PageWorkflowActionView; it shadows Wagtail's pattern at the same path. The page waits at step 1 (group director).
     POST('/admin/pages/workflow/action/{page}/approve/{page_task_state}/',          LOGIN,     LOGIN,     DASHBOARD, DASHBOARD, DASHBOARD, SKIP,      DASHBOARD, SKIP),
