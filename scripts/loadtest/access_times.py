@@ -60,17 +60,18 @@ def main(path: str, first_line: int = 1) -> None:
             request = f"{match['method']} {match['path']}"
             kind = next((name for name, pattern in KINDS if re.search(pattern, request)), "other")
             times.setdefault(kind, []).append(int(match["us"]) / 1000)
-    print("| request | count | median ms | p95 ms | max ms |")
-    print("| --- | ---: | ---: | ---: | ---: |")
+    every = [value for values in times.values() for value in values]
+    print("| request | count | median ms | p95 ms | max ms | share of worker time |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: |")
     for kind, values in sorted(times.items()):
         print(
             f"| {kind} | {len(values)} | {statistics.median(values):.0f} "
-            f"| {percentile(values, 0.95):.0f} | {max(values):.0f} |"
+            f"| {percentile(values, 0.95):.0f} | {max(values):.0f} "
+            f"| {sum(values) / sum(every):.0%} |"
         )
-    every = [value for values in times.values() for value in values]
     print(
         f"| **all** | {len(every)} | {statistics.median(every):.0f} "
-        f"| {percentile(every, 0.95):.0f} | {max(every):.0f} |"
+        f"| {percentile(every, 0.95):.0f} | {max(every):.0f} | 100% |"
     )
     print(f"\nworker time: {sum(every) / 1000:.0f} s")
 
