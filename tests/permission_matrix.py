@@ -395,6 +395,8 @@ MATRIX = (
     GET('/documents/authenticate_with_password/{collection_restriction}/',          200,       200,       200,       200,       200,       200,       200,       200),
     GET('/news/feed/',                                                              200,       200,       200,       200,       200,       200,       200,       200),
     GET('/sitemap.xml',                                                             200,       200,       200,       200,       200,       200,       200,       200),
+    GET('/sitemap-pages.xml',                                                       200,       200,       200,       200,       200,       200,       200,       200),
+    GET('/sitemap-agencies.xml',                                                    200,       200,       200,       200,       200,       200,       200,       200),
     GET('/robots.txt',                                                              200,       200,       200,       200,       200,       200,       200,       200),
     GET('/api/v1/openapi.json',                                                     200,       200,       200,       200,       200,       200,       200,       200),
     GET('/api/v1/docs',                                                             200,       200,       200,       200,       200,       200,       200,       200),
