@@ -92,22 +92,28 @@ def test_a_page_served_from_the_cache_keeps_the_policy(client, public_paths):
     assert second["Content-Security-Policy"] == first["Content-Security-Policy"]
 
 
-def test_the_login_page_and_the_api_docs_send_the_strict_policy(client):
-    for path in ("/admin/login/", "/api/v1/docs"):
-        response = client.get(path)
-        assert response.status_code == 200, path
-        assert_strict(policy(response))
-    assert inline_code(client.get("/api/v1/docs").content.decode()) == []
+def test_the_api_docs_send_the_strict_policy_and_hold_nothing_inline(client):
+    response = client.get("/api/v1/docs")
+    assert response.status_code == 200
+    assert_strict(policy(response))
+    assert inline_code(response.content.decode()) == []
 
 
-def test_the_admin_sends_its_policy_and_may_not_be_framed(client, superuser):
-    client.force_login(superuser)
-    directives = policy(client.get("/admin/"))
+def assert_admin(directives: dict[str, list[str]]) -> None:
+    """The admin's policy: loosened for Wagtail's inline scripts and styles, nothing else."""
+    assert directives["default-src"] == ["'self'"]
+    assert directives["script-src"] == ["'self'", "'unsafe-inline'"]
     assert directives["object-src"] == ["'none'"]
     assert directives["base-uri"] == ["'self'"]
     assert directives["form-action"] == ["'self'"]
     assert directives["frame-ancestors"] == ["'none'"]
-    assert "'unsafe-eval'" not in directives["script-src"]
+
+
+def test_the_admin_and_its_login_page_send_the_admins_policy(client, superuser):
+    assert_admin(policy(client.get("/admin/login/")))
+    client.force_login(superuser)
+    assert_admin(policy(client.get("/admin/")))
+    assert_admin(policy(client.get("/admin/snippets/coordination/agency/")))
 
 
 def test_the_editors_preview_may_be_framed_by_the_admin_only(client, superuser):
@@ -140,7 +146,7 @@ def test_dev_and_production_send_the_policy(settings_module):
     assert directives["frame-ancestors"] == "'none'"
 
 
-def test_an_embedded_video_holds_no_inline_style():
+def test_an_embedded_video_holds_no_inline_style_and_its_origin_may_be_framed(client):
     from django.template.loader import render_to_string
     from wagtail.embeds.models import Embed
 
@@ -151,5 +157,8 @@ def test_an_embedded_video_holds_no_inline_style():
         height=360,
     )
     html = render_to_string("wagtailembeds/embed_frontend.html", {"embed": video})
-    assert 'class="responsive-object"' in html
+    assert "youtube.com/embed/abc" in html
+    # Wagtail adds style="padding-bottom: ..." only with WAGTAILEMBEDS_RESPONSIVE_HTML, which the
+    # policy would block: leave it off, or give the frame a class instead.
     assert inline_code(html) == []
+    assert "https://www.youtube.com" in policy(client.get("/"))["frame-src"]
