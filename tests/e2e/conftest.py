@@ -1,5 +1,6 @@
 """Headless Chromium through Playwright, against Django's live test server."""
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -101,10 +102,12 @@ def new_page(browser, csp_violations):
         return context.new_page()
 
     yield factory
+    from playwright.sync_api import Error as PlaywrightError
+
     for context in contexts:
         # A round trip to each open page delivers the reports still on their way.
         for page in context.pages:
-            if not page.is_closed():
+            with contextlib.suppress(PlaywrightError):
                 page.evaluate("0")
         context.close()
 
