@@ -162,3 +162,18 @@ def test_an_embedded_video_holds_no_inline_style_and_its_origin_may_be_framed(cl
     # policy would block: leave it off, or give the frame a class instead.
     assert inline_code(html) == []
     assert "https://www.youtube.com" in policy(client.get("/"))["frame-src"]
+
+
+def test_the_print_views_own_style_is_allowed_by_its_hash_and_nothing_else(client, public_paths):
+    import base64
+    import hashlib
+
+    response = client.get("/directory/registry.html")
+    assert response.status_code == 200
+    html = response.content.decode()
+    style = BeautifulSoup(html, "html.parser").style.string
+    digest = base64.b64encode(hashlib.sha256(style.encode()).digest()).decode()
+    assert policy(response)["style-src"] == ["'self'", f"'sha256-{digest}'"]
+    assert [code for code in inline_code(html) if not code.startswith("<style>")] == []
+    # The rest of the site stays without hashes.
+    assert policy(client.get("/directory/"))["style-src"] == ["'self'"]

@@ -53,3 +53,13 @@ def test_the_api_docs_run_under_the_policy(live_server, new_page):
     page.goto(f"{live_server.url}/api/v1/docs")
     page.locator(".swagger-ui .opblock").first.wait_for()
     assert page.locator(".swagger-ui .opblock").count() >= 2
+
+
+def test_the_printable_registry_is_styled_without_a_violation(live_server, new_page):
+    AgencyFactory(name_th="โรงเรียนบ้านหนองฉาง")
+    directory_page()
+    page = new_page()
+    page.goto(f"{live_server.url}/directory/registry.html")
+    assert page.get_by_text("โรงเรียนบ้านหนองฉาง").first.is_visible()
+    # The inline print style applies: the registry's font is the self-hosted Sarabun.
+    assert "Sarabun" in page.evaluate("getComputedStyle(document.body).fontFamily")
