@@ -5,6 +5,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -36,6 +37,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "simple_history",
+    # The Content-Security-Policy header (its system checks; the middleware is ours, below).
+    "csp",
     # Counts wrong passwords and locks a username out from an address (login throttling below).
     "axes",
     # django-ninja's bundled Swagger UI, served as static files for the API docs (/api/v1/docs).
@@ -53,6 +56,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Content-Security-Policy on every page, cached ones included; before XFrameOptionsMiddleware,
+    # whose header decides frame-ancestors (cms/content_security_policy.py).
+    "cms.content_security_policy.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # No LocaleMiddleware: the site and the admin speak Thai whatever the browser asks for; an
     # admin user who wants English chooses it in the account profile (Wagtail applies it per view).
@@ -212,6 +218,53 @@ LOGIN_URL = "wagtailadmin_login"
 # No page of the site or the admin may be framed (clickjacking). Wagtail's preview views answer
 # SAMEORIGIN themselves: the editor's preview panel frames them inside the admin.
 X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy (django-csp 4; docs/deploy.md says how to extend it). Everything the site
+# runs or shows comes from this server: no inline script, no inline style, no plug-ins, no other
+# site may frame a page, forms post only here. No nonces, because the page cache stores whole
+# pages (cms/content_security_policy.py).
+# Comma-separated origins (with an optional path) that the "embed" block may frame, e.g. videos
+# and maps; empty for none.
+CSP_EMBED_ORIGINS = [
+    origin.strip()
+    for origin in os.environ.get(
+        "CSP_EMBED_ORIGINS",
+        "https://www.youtube.com,https://www.youtube-nocookie.com,https://www.google.com/maps/embed",
+    ).split(",")
+    if origin.strip()
+]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        # data: for the small images that stylesheets carry inline (e.g. Swagger UI's icons).
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [SELF, *CSP_EMBED_ORIGINS],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        # 'self' instead on the responses Wagtail answers X-Frame-Options: SAMEORIGIN (previews).
+        "frame-ancestors": [NONE],
+    }
+}
+# Wagtail's admin (paths under these prefixes) under its own policy: the public one, loosened
+# only where Wagtail 8 needs it (each with its reason).
+CONTENT_SECURITY_POLICY_ADMIN_PREFIXES = ("/admin/",)
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        # Wagtail 8 starts widgets with inline <script> elements: every date filter and date
+        # field (initDateChooser), InlinePanel and MultipleChooserPanel (an agency's phones and
+        # contacts), the page and settings editors; jQuery runs the same when a form is added.
+        "script-src": [SELF, UNSAFE_INLINE],
+        # Wagtail's admin bundle (vendor.js: the rich-text editor, tooltips) inserts <style>
+        # elements at run time.
+        "style-src": [SELF, UNSAFE_INLINE],
+    }
+}
 
 # Login throttling for both login forms (the admin's /admin/login/ and Wagtail's /_util/login/ of
 # login-only pages): after LOGIN_FAILURE_LIMIT wrong passwords for one username from one address,

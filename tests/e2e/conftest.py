@@ -1,5 +1,6 @@
 """Headless Chromium through Playwright, against Django's live test server."""
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -48,9 +49,43 @@ def browser():
         instance.close()
 
 
+# Installed in every frame before the page's own scripts: each Content-Security-Policy violation
+# the browser reports (a blocked script, style, image, frame, form target...) is handed to Python.
+REPORT_CSP_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__reportCspViolation({
+    directive: event.effectiveDirective || event.violatedDirective,
+    blocked: event.blockedURI,
+    document: event.documentURI,
+    source: event.sourceFile ? `${event.sourceFile}:${event.lineNumber}` : "",
+    sample: event.sample,
+    disposition: event.disposition,
+  });
+});
+"""
+
+
+@pytest.fixture(autouse=True)
+def csp_violations():
+    """Every browser test fails when the browser reported a Content-Security-Policy violation in
+    any of its pages; the message names the directive, the blocked URI and the page."""
+    violations: list[dict] = []
+    yield violations
+    if not violations:
+        return
+    lines = [
+        f"{v['directive']} blocked {v['blocked'] or '(inline)'} on {v['document']}"
+        + (f" at {v['source']}" if v["source"] else "")
+        + (f": {v['sample']!r}" if v["sample"] else "")
+        for v in violations
+    ]
+    pytest.fail("Content-Security-Policy violations:\n" + "\n".join(lines), pytrace=False)
+
+
 @pytest.fixture
-def new_page(browser):
-    """Open pages in fresh contexts (one per person, so sessions don't mix)."""
+def new_page(browser, csp_violations):
+    """Open pages in fresh contexts (one per person, so sessions don't mix); each reports its
+    Content-Security-Policy violations to `csp_violations`."""
     contexts = []
 
     def factory(*, width: int = 1280, height: int = 900, locale: str = "th-TH"):
@@ -59,11 +94,21 @@ def new_page(browser):
             viewport={"width": width, "height": height}, locale=locale, timezone_id="Asia/Bangkok"
         )
         context.set_default_timeout(20_000)
+        context.expose_binding(
+            "__reportCspViolation", lambda _source, violation: csp_violations.append(violation)
+        )
+        context.add_init_script(REPORT_CSP_VIOLATIONS)
         contexts.append(context)
         return context.new_page()
 
     yield factory
+    from playwright.sync_api import Error as PlaywrightError
+
     for context in contexts:
+        # A round trip to each open page delivers the reports still on their way.
+        for page in context.pages:
+            with contextlib.suppress(PlaywrightError):
+                page.evaluate("0")
         context.close()
 
 
@@ -79,6 +124,17 @@ def admin_login(page, base_url: str, username: str, password: str = "password") 
     page.fill("input[name=password]", password)
     page.click("button[type=submit]")
     page.wait_for_url(f"{base_url}/admin/")
+
+
+def wait_until(page, expression: str, *, timeout_ms: int = 20_000) -> None:
+    """Wait until a JavaScript expression is true in the page. Playwright's wait_for_function
+    polls with eval() inside the page, which the Content-Security-Policy forbids (no
+    'unsafe-eval'); page.evaluate runs through DevTools, which the policy does not restrict."""
+    for _ in range(timeout_ms // 100):
+        if page.evaluate(expression):
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError(f"Still false after {timeout_ms} ms: {expression}")
 
 
 def demo_password() -> str:

@@ -6,7 +6,7 @@ import pytest
 
 from coordination.models import Agency
 from coordination.viewsets import AgencyCreateView
-from tests.e2e.conftest import admin_login
+from tests.e2e.conftest import admin_login, wait_until
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -25,11 +25,11 @@ def test_officer_creates_a_school_with_cascading_address(live_server, new_page, 
 
     page.get_by_role("tab", name="ที่อยู่").click()
     page.select_option("#id_province_code", "61")
-    page.wait_for_function("document.querySelectorAll('#id_district_code option').length > 5")
+    wait_until(page, "document.querySelectorAll('#id_district_code option').length > 5")
     page.select_option("#id_district_code", "6104")
-    page.wait_for_function("document.querySelectorAll('#id_subdistrict_code option').length > 5")
+    wait_until(page, "document.querySelectorAll('#id_subdistrict_code option').length > 5")
     page.select_option("#id_subdistrict_code", "610409")  # เขาบางแกรก, postcode 61170
-    page.wait_for_function("document.querySelector('#id_postcode').value === '61170'")
+    wait_until(page, "document.querySelector('#id_postcode').value === '61170'")
     page.screenshot(path=artifacts / "admin-address-picker-1280.png", full_page=True)
 
     page.get_by_role("button", name="บันทึกฉบับร่าง").click()
@@ -49,11 +49,9 @@ def test_slug_follows_the_thai_name_until_the_officer_types_one(live_server, new
     page.goto(f"{live_server.url}/admin/snippets/coordination/agency/add/")
 
     page.fill("#id_name_th", "โรงเรียนบ้านทุ่งโพ")
-    page.wait_for_function("document.querySelector('#id_slug').value === 'rong-rian-ban-thung-pho'")
+    wait_until(page, "document.querySelector('#id_slug').value === 'rong-rian-ban-thung-pho'")
     page.fill("#id_name_th", "โรงเรียนบ้านหนองฉาง")
-    page.wait_for_function(
-        "document.querySelector('#id_slug').value === 'rong-rian-ban-nong-chang'"
-    )
+    wait_until(page, "document.querySelector('#id_slug').value === 'rong-rian-ban-nong-chang'")
 
     page.fill("#id_slug", "ban-nong-chang")
     page.fill("#id_name_th", "โรงเรียนบ้านหนองฉางใหม่")
@@ -83,7 +81,7 @@ def test_saving_while_an_autosave_is_on_its_way_creates_one_agency(
         "document.addEventListener('w-unsaved:watch-edits', () => { window.watchingEdits = true; })"
     )
     page.goto(f"{live_server.url}/admin/snippets/coordination/agency/add/")
-    page.wait_for_function("window.watchingEdits === true")
+    wait_until(page, "window.watchingEdits === true")
     page.fill("#id_name_th", "โรงเรียนบ้านทุ่งโพ")
     page.fill("#id_slug", "ban-thung-pho")
     page.select_option("#id_scope", "internal")
@@ -91,9 +89,9 @@ def test_saving_while_an_autosave_is_on_its_way_creates_one_agency(
     page.fill("#id_school_code", "1061040101")
     page.get_by_role("tab", name="ที่อยู่").click()
     page.select_option("#id_province_code", "61")
-    page.wait_for_function("document.querySelectorAll('#id_district_code option').length > 5")
+    wait_until(page, "document.querySelectorAll('#id_district_code option').length > 5")
     page.select_option("#id_district_code", "6104")
-    page.wait_for_function("document.querySelectorAll('#id_subdistrict_code option').length > 5")
+    wait_until(page, "document.querySelectorAll('#id_subdistrict_code option').length > 5")
     autosaves = len(slow)
     page.select_option("#id_subdistrict_code", "610409")
     while len(slow) == autosaves:  # the autosave of the whole form is on its way

@@ -15,7 +15,7 @@ from django.contrib.auth import get_user_model
 from wagtail.models import Revision, TaskState
 
 from coordination.models import Agency
-from tests.e2e.conftest import admin_login, click_action, demo_password
+from tests.e2e.conftest import admin_login, click_action, demo_password, wait_until
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -26,7 +26,7 @@ ENGLISH = "en-US"  # the browser's language: Accept-Language: en-US,en
 
 def check_axe(page, screen: str, report: dict) -> None:
     # Colours are judged as people see them: after the messages have faded in.
-    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+    wait_until(page, "document.getAnimations().every(a => a.playState !== 'running')")
     violations = Axe().run(page).response["violations"]
     report[screen] = [(v["id"], v["impact"], len(v["nodes"])) for v in violations]
     serious = [v for v in violations if v["impact"] in ("serious", "critical")]
@@ -76,12 +76,12 @@ def test_new_agency_rejected_fixed_approved_twice_and_public(
     assert officer.get_by_role("tab", name="ที่อยู่").is_visible()
     check_axe(officer, "add form", axe_report)
     officer.fill("#id_name_th", NAME)
-    officer.wait_for_function("document.querySelector('#id_slug').value !== ''")
+    wait_until(officer, "document.querySelector('#id_slug').value !== ''")
     officer.select_option("#id_scope", "external")
     officer.select_option("#id_category", label="องค์กรพัฒนาเอกชน/มูลนิธิ")
     officer.get_by_role("tab", name="ที่อยู่").click()
     officer.select_option("#id_province_code", "61")
-    officer.wait_for_function("document.querySelectorAll('#id_district_code option').length > 5")
+    wait_until(officer, "document.querySelectorAll('#id_district_code option').length > 5")
     officer.select_option("#id_district_code", "6104")
     officer.get_by_role("tab", name="การติดต่อ").click()
     officer.get_by_role("button", name=re.compile("หมายเลขโทรศัพท์")).first.click()
