@@ -355,6 +355,9 @@ def page_cache_store(request, response) -> None:
     if stamp is None or request.method != "GET" or not _response_is_cacheable(request, response):
         return
     page, generations = stamp
+    # The shared cache did not answer (an outage): a copy no purge could reach is not kept.
+    if None in generations:
+        return
     # A parameter this page type does not read would make a copy per junk value.
     if not set(request.GET).issubset(page_query_parameters(type(page))):
         return
