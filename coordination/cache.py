@@ -18,8 +18,10 @@ view restriction (login, password or groups, on the page or an ancestor).
 
 Entries are (page, generations, status, headers, zlib-compressed body), not pickled responses.
 Each process keeps the entries it served last in a small LRU layer (`LocalEntries`, bounded in
-count and bytes), checked against the shared generations in one round trip: a hit on Redis costs
-one MGET of two short values instead of fetching and unpickling a response of ~400 KB.
+count and bytes), checked against the shared generations: one MGET of two short values instead of
+fetching and unpickling a whole response, and at most once per COORDINATION_PAGE_CACHE_CHECK_SECONDS
+(0.5 s) per page, because on a busy machine even that round trip costs what serving the page does.
+A purge by this process reaches its copies at once; a purge by another process within that time.
 
 How many entries there can be: per page, the product of the values its known parameters take
 (the directory: pages × scope × category × district × ...; free text `q` is the open one). The
@@ -287,6 +289,31 @@ def _generations(page_id: int) -> tuple[str, str]:
     return values[keys[0]], values[keys[1]]
 
 
+# page id -> (when read, generations): what this process last read from the shared cache.
+_checked_generations: dict[int, tuple[float, tuple[str, str]]] = {}
+
+
+def _recent_generations(page_id: int, *, fresh: bool = False) -> tuple[str, str]:
+    """The shared generations, as read by this process less than the check interval ago."""
+    now = time.time()
+    seen = _checked_generations.get(page_id)
+    interval = getattr(settings, "COORDINATION_PAGE_CACHE_CHECK_SECONDS", 0.5)
+    # A clock set back must not stretch the interval.
+    if not fresh and seen is not None and 0 <= now - seen[0] < interval:
+        return seen[1]
+    generations = _generations(page_id)
+    if len(_checked_generations) >= 1024:
+        _checked_generations.clear()
+    _checked_generations[page_id] = (now, generations)
+    return generations
+
+
+def page_cache_forget_local() -> None:
+    """Drop what this process holds of the cache (its entries and the generations it read)."""
+    local_entries.clear()
+    _checked_generations.clear()
+
+
 def page_cache_stamp(request, page) -> None:
     """Before a page renders: note which page answers and the generations current now, so that a
     purge during rendering makes the stored copy stale at once. Only requests the middleware
@@ -316,7 +343,7 @@ def page_cache_lookup(request):
         entry = PageEntry.from_shared(_cache().get(key))
         if entry is None:
             return None
-    if _generations(entry.page_id) != entry.generations:
+    if _recent_generations(entry.page_id, fresh=fetched) != entry.generations:
         local_entries.discard(key)
         return None
     if fetched:
@@ -396,6 +423,7 @@ class AnonymousPageCacheMiddleware:
 
 def _bump(keys: list[str]) -> None:
     _cache().set_many({key: uuid.uuid4().hex for key in keys}, timeout=None)
+    _checked_generations.clear()
 
 
 def _purge_keys(keys: list[str]) -> None:

@@ -1,7 +1,10 @@
 """The anonymous page cache: what it stores, what it never stores, and that publishing anything
 a page shows makes the next anonymous request show the change."""
 
+from datetime import UTC, datetime
+
 import pytest
+import time_machine
 from django.apps import apps
 from django.contrib.auth.models import Group
 from django.db import connection
@@ -335,12 +338,27 @@ def test_each_process_keeps_a_bounded_number_of_entries_least_recently_used_out(
     assert entries.get("huge") is None
 
 
-def test_a_purge_by_another_process_reaches_this_process_stored_copies(client):
+def test_a_purge_by_another_process_reaches_this_process_copies_within_the_interval(
+    client, settings
+):
     """Another worker's purge changes only the shared generation; this worker's own copy of the
-    page must go stale with it."""
+    page goes stale with it once this worker reads the generations again."""
+    settings.COORDINATION_PAGE_CACHE_CHECK_SECONDS = 0.5
+    page = directory_page()
+    with time_machine.travel(datetime(2026, 12, 1, 10, 0, tzinfo=UTC), tick=False) as clock:
+        client.get("/directory/")
+        assert is_cached(client, "/directory/")
+        shared = page_cache._cache()
+        shared.set(page_cache._page_generation_key(page.pk), "bumped-elsewhere", timeout=None)
+        assert is_cached(client, "/directory/")  # read 0 s ago: trusted
+        clock.shift(0.6)
+        assert not is_cached(client, "/directory/")
+
+
+def test_a_purge_by_this_process_reaches_its_copies_at_once(client, settings):
+    settings.COORDINATION_PAGE_CACHE_CHECK_SECONDS = 60
     page = directory_page()
     client.get("/directory/")
     assert is_cached(client, "/directory/")
-    shared = page_cache._cache()
-    shared.set(page_cache._page_generation_key(page.pk), "bumped-elsewhere", timeout=None)
+    page_cache.page_cache_purge_pages([page.pk])
     assert not is_cached(client, "/directory/")
