@@ -27,8 +27,8 @@ How many entries there can be: per page, the product of the values its known par
 (the directory: pages × scope × category × district × ...; free text `q` is the open one). The
 per-process layer is capped (COORDINATION_PAGE_CACHE_LOCAL_ENTRIES and ..._LOCAL_BYTES); the
 shared cache holds each entry for at most COORDINATION_PAGE_CACHE_TIMEOUT and, compressed, an
-entry of the 400 KB directory takes ~40 KB; Redis itself is run with `maxmemory` and an LRU
-eviction policy (docs/deploy.md), which bounds the rest.
+entry takes about a fifth of its HTML (7 KB for the 36 KB directory); Redis itself is run with
+`maxmemory` and an LRU eviction policy (docs/deploy.md), which bounds the rest.
 
 Purges (wired in `connect_signals()`, called from the app config):
 * an agency is published, unpublished or deleted → the pages that reference it (Wagtail's
