@@ -82,8 +82,10 @@ def redis_server(settings):
             "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5},
         }
     }
-    # Ask the stopped server again on every request, so that the test needs no clock.
+    # Ask the stopped server again on every request, and read the page cache's generations on
+    # every hit, so that the test needs no clock.
     settings.CACHE_OUTAGE_RETRY_SECONDS = 0
+    settings.COORDINATION_PAGE_CACHE_CHECK_SECONDS = 0
     yield server
     server.stop()
 
