@@ -61,6 +61,12 @@ bench-search: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py bench_search $(if $(SCALE),--scale)
 
+# A bounded, headless locust run (scripts/loadtest/) against a server already running, e.g.
+# `make serve` on PORT=8765; fails on any failed request. docs/benchmarks.md, "Load test (issue 12)".
+.PHONY: load
+load: install
+	scripts/loadtest/run.sh
+
 # Compile locale/*/LC_MESSAGES/*.po to the committed .mo files with Babel (no GNU gettext needed).
 # To refresh the English catalogue after changing Thai source strings (needs GNU gettext):
 #   $(PY) manage.py makemessages -l en --no-obsolete --add-location file \

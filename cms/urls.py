@@ -3,17 +3,13 @@ from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from coordination import urls as coordination_urls
 from coordination.api import api as coordination_api
 from coordination.workflow_views import PageWorkflowActionView
 from home.feeds import NewsFeed
-from home.sitemaps import SiteSitemap, robots_txt
-
-# Sections of /sitemap.xml: other apps add theirs here (e.g. sitemaps["agencies"] = ...).
-sitemaps = {"pages": SiteSitemap}
+from home.sitemaps import SITEMAP_SECTIONS, robots_txt, sitemap_index, sitemap_section
 
 urlpatterns = [
     # The dashboard's approve / reject of a page, answered by a view that says what it did
@@ -25,7 +21,19 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("news/feed/", NewsFeed(), name="news_feed"),
-    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    # An index of the sections (pages, agencies), each in parts of at most 10,000 URLs (?p=2...).
+    path(
+        "sitemap.xml",
+        sitemap_index,
+        {"sitemaps": SITEMAP_SECTIONS, "sitemap_url_name": "sitemap_section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<str:section>.xml",
+        sitemap_section,
+        {"sitemaps": SITEMAP_SECTIONS},
+        name="sitemap_section",
+    ),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("api/v1/", coordination_api.urls),
     path("", include(coordination_urls)),
@@ -37,3 +45,4 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += [path("", include(wagtail_urls))]
+handler500 = "home.errors.server_error"

@@ -33,6 +33,7 @@ from coordination.cards import (
     with_card_relations,
 )
 from coordination.choices import PhoneKind, Scope
+from coordination.outages import RETRY_AFTER_SECONDS, database_outage
 from coordination.phones import phone_split
 from coordination.selectors.directory import (
     agencies_filtered,
@@ -95,6 +96,7 @@ API_DESCRIPTION = f"""ข้อมูลหน่วยงานที่เผ�
 | 405 | `method_not_allowed` | API นี้อ่านได้อย่างเดียว (GET) |
 | 429 | `rate_limited` | เรียกถี่เกินกำหนด รอตามจำนวนวินาทีใน `Retry-After` |
 | 500 | `server_error` | ระบบขัดข้อง |
+| 503 | `service_unavailable` | ฐานข้อมูลไม่พร้อมชั่วคราว ลองใหม่เมื่อครบจำนวนวินาทีใน `Retry-After` |
 """
 
 
@@ -243,6 +245,11 @@ def _http_error(request, exc: HttpError):
 @api.exception_handler(Exception)
 def _server_error(request, exc: Exception):
     logger.exception("Public API error on %s", request.path)
+    if database_outage(exc):
+        message = _("ระบบฐานข้อมูลไม่พร้อมให้บริการชั่วคราว กรุณาลองใหม่อีกครั้งภายหลัง")
+        response = _error_response(request, ApiError(503, "service_unavailable", message))
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
     return _error_response(
         request, ApiError(500, "server_error", _("ระบบขัดข้อง กรุณาลองใหม่อีกครั้งภายหลัง"))
     )

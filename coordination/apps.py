@@ -23,7 +23,7 @@ class CoordinationConfig(AppConfig):
         # every app is loaded (Django's documented place for it).
         from wagtail.signals import published
 
-        from coordination import cache
+        from coordination import cache, sitemaps
         from coordination.blocks import DirectoryBlock
         from coordination.compare import register_comparison_classes
         from coordination.pages import DirectoryPage
@@ -32,5 +32,6 @@ class CoordinationConfig(AppConfig):
 
         connect_signals()
         cache.connect_signals(listing_page_models=[DirectoryPage], listing_blocks=[DirectoryBlock])
+        sitemaps.connect_signals()
         register_comparison_classes()
         published.connect(self_service_published, dispatch_uid="coordination_self_service")

@@ -5,7 +5,6 @@ requests to the app's views, so it sits in the top layer with them, not in `coor
 (the app config imports it with the models; docs/architecture.md).
 """
 
-from django.utils.encoding import iri_to_uri
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -16,11 +15,7 @@ from wagtail.models import Page
 
 from coordination.blocks import directory_stream_blocks
 from coordination.models.text import TextCleaningMixin
-from coordination.selectors.directory import (
-    DirectoryFilters,
-    agency_url,
-    directory_sitemap_entries,
-)
+from coordination.selectors.directory import DirectoryFilters
 from coordination.widgets import buddhist_era_settings_panels
 
 # Agency slugs may be Thai (allow_unicode), so routes match \w rather than Django's <slug>.
@@ -91,18 +86,6 @@ class DirectoryPage(TextCleaningMixin, RoutablePageMixin, Page):
         from coordination.self_service_views import agency_report_view
 
         return agency_report_view(request, page=self, slug=slug)
-
-    def get_sitemap_urls(self, request=None):
-        """The listing and every public agency page (public data rule: public agencies only)."""
-        urls = super().get_sitemap_urls(request)
-        base = self.get_full_url(request)
-        if not base:
-            return urls
-        for slug, last_published_at in directory_sitemap_entries():
-            urls.append(
-                {"location": iri_to_uri(agency_url(base, slug)), "lastmod": last_published_at}
-            )
-        return urls
 
 
 DIRECTORY_SLUG = "directory"

@@ -25,13 +25,19 @@ from wagtail.admin import messages
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
+from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
 from coordination.display import person_name
 from coordination.filters import agencies_of_officer, officer_choices
 from coordination.models import Agency, AgencyCategory, Scope
 from coordination.models.agency import REVIEW_DUE_SOON_DAYS
-from coordination.permissions import can_assign_officers, can_verify_agencies, is_supervisor
+from coordination.permissions import (
+    can_assign_officers,
+    can_verify_agencies,
+    can_view_registry,
+    is_supervisor,
+)
 from coordination.selectors.review import (
     DUE_SOON,
     OVERDUE,
@@ -88,7 +94,32 @@ def agency_verify_view(request, pk: int):
     )
 
 
-class AgencyBulkAction(SnippetBulkAction):
+class RegistryReadersOnly:
+    """A bulk action on agencies that only those who may read the registry can even ask for.
+
+    Wagtail's confirmation page of a bulk action names every chosen item, those the user may not
+    act on included, and anyone with admin access can put any ids in its URL
+    (/admin/bulk/coordination/agency/<action>/?id=...): without this check that read the names
+    of internal and never-published agencies to an admin user without `view_agency` (found by
+    tests/test_permission_matrix.py).
+    """
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_view_registry(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class AgencyDeleteBulkAction(RegistryReadersOnly, DeleteBulkAction):
+    """Wagtail's bulk delete of snippets, for agencies (registered after Wagtail's own, so it
+    replaces it for this model only)."""
+
+    @classproperty
+    def models(cls):
+        return [Agency]
+
+
+class AgencyBulkAction(RegistryReadersOnly, SnippetBulkAction):
     """A bulk action of the agency listing, refused to those who may not take it (Wagtail shows
     its buttons to everyone who sees the listing)."""
 

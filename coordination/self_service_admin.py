@@ -37,6 +37,7 @@ from coordination.models import (
     CorrectionReportStatus,
 )
 from coordination.permissions import can_edit_registry
+from coordination.review_views import RegistryReadersOnly
 from coordination.selectors.self_service import (
     confirmation_recipients,
     correction_reports_open_count,
@@ -99,7 +100,7 @@ def confirmation_send_view(request, pk: int):
     )
 
 
-class RequestConfirmationBulkAction(SnippetBulkAction):
+class RequestConfirmationBulkAction(RegistryReadersOnly, SnippetBulkAction):
     """ขอให้ยืนยันข้อมูล for the agencies chosen in the listing, each at its default address."""
 
     display_name = gettext_lazy("ขอให้ยืนยันข้อมูล")

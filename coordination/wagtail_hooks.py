@@ -296,6 +296,8 @@ def register_review_log_actions(actions):
 
 
 hooks.register("register_bulk_action", review_views.VerifyBulkAction)
+# After Wagtail's own bulk delete (order 0), so that this one replaces it for agencies.
+hooks.register("register_bulk_action", review_views.AgencyDeleteBulkAction, order=1)
 hooks.register("register_bulk_action", review_views.AssignOfficerBulkAction)
 
 

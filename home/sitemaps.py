@@ -1,11 +1,17 @@
-"""What search engines read: /sitemap.xml and /robots.txt, on the host people really use."""
+"""What search engines read: /sitemap.xml (an index of sections in parts of at most 10,000 URLs)
+and /robots.txt, on the host people really use."""
 
+from django.db.models import Max
 from django.http import HttpResponse
 from django.urls import reverse
 from django.views.decorators.cache import cache_page
 from django.views.decorators.http import require_safe
 from wagtail.contrib.sitemaps import Sitemap
+from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.models import Site
+
+from coordination import sitemaps as coordination_sitemaps
+from coordination.sitemaps import SITEMAP_PART_SIZE, cached_sitemap
 
 # Host names a Wagtail Site keeps until someone sets the real one (the first migration's default).
 PLACEHOLDER_HOSTNAMES = {"localhost", "127.0.0.1"}
@@ -31,9 +37,9 @@ def site_root_url(request, site: Site | None = None) -> str:
     return site.root_url
 
 
-class SiteSitemap(Sitemap):
-    """Wagtail's sitemap of live public pages (the directory page adds its agencies), with
-    every location on the site's real root URL rather than the Site's stored one."""
+class RealRootMixin:
+    """Every location of a Wagtail sitemap section on the site's real root URL rather than the
+    Site's stored one (see `site_root_url`)."""
 
     def _urls(self, page, protocol, domain):
         urls = super()._urls(page, protocol, domain)
@@ -46,6 +52,27 @@ class SiteSitemap(Sitemap):
             if location == stored_root or location.startswith(f"{stored_root}/"):
                 url_info["location"] = real_root + location[len(stored_root) :]
         return urls
+
+
+class SiteSitemap(RealRootMixin, Sitemap):
+    """Wagtail's sitemap of live public pages, in parts of at most SITEMAP_PART_SIZE pages."""
+
+    limit = SITEMAP_PART_SIZE
+
+    def get_latest_lastmod(self):
+        # Django's default reads every page of every part to find one date.
+        pages = self.get_wagtail_site().root_page.get_descendants(inclusive=True).live().public()
+        return pages.aggregate(latest=Max("last_published_at"))["latest"]
+
+
+class AgencySitemap(RealRootMixin, coordination_sitemaps.AgencySitemap):
+    """The directory's agencies, on the site's real root URL."""
+
+
+# The sections of /sitemap.xml (an index); other sections may be added (cms/urls.py).
+SITEMAP_SECTIONS = {"pages": SiteSitemap, "agencies": AgencySitemap}
+sitemap_index = require_safe(cached_sitemap(sitemap_views.index))
+sitemap_section = require_safe(cached_sitemap(sitemap_views.sitemap))
 
 
 @require_safe

@@ -171,8 +171,24 @@ WAGTAILADMIN_USER_LOGIN_FORM = "home.forms.AdminLoginForm"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # No avatars from gravatar.com: the admin fetches nothing from outside this server.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
+# Wagtail's database backend; on PostgreSQL a write no longer rescans the whole index table
+# (coordination/search/backend.py).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "coordination.search.backend"}}
+# Uploads (home/uploads.py): the files an office shares, no larger than DOCUMENT_MAX_MB and
+# IMAGE_MAX_MB (nginx's client_max_body_size in docs/deploy.md must allow the larger of the two).
+WAGTAILDOCS_EXTENSIONS = [
+    "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp", "csv", "txt",
+    "jpg", "jpeg", "png",
+]  # fmt: skip
+WAGTAILDOCS_MAX_UPLOAD_SIZE = int(os.environ.get("DOCUMENT_MAX_MB", "20")) * 1024 * 1024
+WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(os.environ.get("IMAGE_MAX_MB", "10")) * 1024 * 1024
+# Documents are always served by Wagtail's view, which applies the collections' view restrictions
+# (the pending uploads are login-only) and sends nosniff and a no-content CSP; never by a link to
+# the file in /media/ (nginx refuses /media/documents/). Only PDFs and pictures open in the
+# browser; anything else is downloaded (Content-Disposition: attachment).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf", "image/jpeg", "image/png"]
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 

@@ -19,6 +19,7 @@ from modelsearch.utils import get_content_type_pk
 from wagtail.search.backends import get_search_backends_with_name
 
 from coordination.models import Agency
+from coordination.search.backend import ScopedTitleNormIndex
 from coordination.search.segmenter import segmenter_add_names
 
 # Agencies indexed per bulk write.
@@ -94,7 +95,10 @@ def _postgres_add_items(index: PostgresIndex, model, objects) -> None:
             """,
             params,
         )
-    index._refresh_title_norms()
+    if isinstance(index, ScopedTitleNormIndex):
+        index.refresh_title_norms_of(content_type_pk, [str(obj.pk) for obj in objects])
+    else:
+        index._refresh_title_norms()
 
 
 def agency_index_many(pks) -> None:
@@ -110,7 +114,9 @@ def agency_index_many(pks) -> None:
         segmenter_add_names(*(name for a in agencies for name in (a.name_th, a.short_name)))
         for _name, backend in get_search_backends_with_name(with_auto_update=True):
             index = backend.get_index_for_model(Agency)
-            if isinstance(index, PostgresIndex) and type(index).add_items is _ADD_ITEMS:
+            if isinstance(index, ScopedTitleNormIndex) or (
+                isinstance(index, PostgresIndex) and type(index).add_items is _ADD_ITEMS
+            ):
                 _postgres_add_items(index, Agency, agencies)
             else:
                 backend.add_bulk(Agency, agencies)

@@ -198,15 +198,28 @@ def _agency_matches(scope: QuerySet, parsed: ParsedQuery, base: QuerySet) -> Que
     read as still being typed ("หนองฉ").
     """
     words = len(parsed.words)
-    matched = scope.filter(pk__in=matching_pks(parsed, base))
+    pks = matching_pks(parsed, base)
+    matched = scope.filter(pk__in=pks)
     if words >= 3:
         named = _name_ranked(matched, parsed).filter(search_hits=words)
         if named.exists():
             return matched
         return scope.filter(pk__in=matching_pks(parsed, base, all_but_one=True))
-    if not parsed.words[-1][:1].isalpha() or matched.exists():
+    if not parsed.words[-1][:1].isalpha() or _holds_any(scope, pks):
         return matched
     return scope.filter(pk__in=matching_pks(parsed, base, prefix=True))
+
+
+def _holds_any(scope: QuerySet, pks) -> bool:
+    """Whether `scope` holds any of `pks` (a `matching_pks` subquery).
+
+    Asked from the matches' side. `scope.filter(pk__in=pks).exists()` lets PostgreSQL plan its
+    LIMIT 1 as a walk through the scope that compares each row with every match: 7–13 s for
+    "โรงเรียน" (16,000 matches) at 50,000 agencies, found by the load test (docs/benchmarks.md).
+    From the matches' side each match is one primary-key lookup: 10 ms.
+    """
+    key = "matched_pk" if connection.vendor == "postgresql" else "pk"
+    return pks.filter(**{f"{key}__in": scope.values("pk")}).exists()
 
 
 def _agency_kind_matches(scope: QuerySet, abbreviation: str) -> QuerySet:

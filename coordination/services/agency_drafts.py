@@ -21,7 +21,6 @@ import functools
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.core.mail import EmailMessage
 from django.db import connections, router
 from django.db.models import CharField, Field, OuterRef, Subquery, Value
 from django.db.models.functions import Cast
@@ -48,6 +47,7 @@ from wagtail.models import (
     WorkflowState,
 )
 
+from coordination.mail import notification_send
 from coordination.models import Agency, AgencyCategory, AgencyPhone, Contact
 from coordination.models.agency import AgencyTag
 from coordination.workflow_messages import person_name
@@ -441,10 +441,9 @@ def approvers_notify(task_state: TaskState, *, user, file_name: str, reason: str
     lines.append(listed)
     url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("wagtailadmin_home")
     lines.append(_("พิจารณาได้ที่หน้าแรกของระบบจัดการ: %(url)s") % {"url": url})
-    EmailMessage(
-        subject,
-        "\n\n".join(lines),
-        settings.DEFAULT_FROM_EMAIL,
+    notification_send(
+        subject=subject,
+        body="\n\n".join(lines),
         to=[recipient.email for recipient in recipients],
-    ).send()
+    )
     return len(recipients)

@@ -7,13 +7,13 @@ erased when the report is closed.
 """
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coordination.display import person_name
+from coordination.mail import notification_send
 from coordination.models import Agency, CorrectionReport, CorrectionReportStatus
 
 
@@ -39,7 +39,7 @@ def _notify(report: CorrectionReport) -> None:
             _("ดูรายละเอียดและบันทึกการดำเนินการได้ที่: %(url)s") % names,
         ]
     )
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [officer.email])
+    notification_send(subject=subject, body=body, to=[officer.email])
 
 
 def correction_report_create(

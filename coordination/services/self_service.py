@@ -29,6 +29,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from coordination.display import person_name
+from coordination.mail import notification_send
 from coordination.models import (
     Agency,
     AgencyPhone,
@@ -190,9 +191,7 @@ def _tell_sender(link: ConfirmationRequest, *, outcome: str, who: str) -> None:
             % names
         )
     body = "\n\n".join([_("เรียน %(officer)s") % names, news])
-    transaction.on_commit(
-        lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [sender.email])
-    )
+    transaction.on_commit(lambda: notification_send(subject=subject, body=body, to=[sender.email]))
 
 
 def confirmation_request_find(token: str) -> ConfirmationRequest | None:

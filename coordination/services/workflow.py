@@ -1,11 +1,10 @@
 """Writes of the approval workflow that Wagtail does not make the way the office needs them."""
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.utils.translation import gettext as _
 from wagtail.admin.utils import get_latest_str
 from wagtail.models import WorkflowState
 
+from coordination.mail import notification_send
 from coordination.workflow_messages import item_kind, person_name
 
 
@@ -35,7 +34,7 @@ def workflow_cancel(*, obj, user, workflow_state: WorkflowState, edit_url: str) 
             _("แก้ไขหรือส่งพิจารณาใหม่ได้ที่: %(url)s") % {"url": edit_url},
         ]
     )
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [submitter.email])
+    notification_send(subject=subject, body=body, to=[submitter.email])
 
 
 def workflow_submit(obj, *, user, workflow) -> None:

@@ -7,8 +7,11 @@ from html import unescape
 
 import pytest
 from bs4 import BeautifulSoup
+from django.contrib.sites.requests import RequestSite
 from django.utils.encoding import iri_to_uri
 
+from coordination.models import Agency
+from coordination.sitemaps import AgencySitemap
 from tests.coordination.directory_support import directory_page
 from tests.factories import AgencyFactory, AgencyPhoneFactory, ContactFactory, category
 
@@ -303,14 +306,18 @@ def test_agency_page_shows_approved_data_not_a_pending_draft(client, directory):
     assert "pending@example.go.th" not in html
 
 
-def test_directory_pages_are_in_the_sitemap_with_public_agencies_only(rf, directory):
+def test_the_agencies_sitemap_section_lists_public_agencies_only(rf, directory):
     public = AgencyFactory(name_th="เทศบาลเมืองอุทัยธานี")
     hidden = AgencyFactory(name_th="หน่วยงานภายใน", visibility="internal")
     draft = AgencyFactory(name_th="ฉบับร่าง", publish=False)
-    request = rf.get("/sitemap.xml")
-    locations = [entry["location"] for entry in directory.get_sitemap_urls(request)]
+    request = rf.get("/sitemap-agencies.xml")
     base = directory.get_full_url(request)
-    assert locations == [base, iri_to_uri(f"{base}{public.slug}/")]
+    # The page lists itself; its agencies have a section of their own, in parts.
+    assert [entry["location"] for entry in directory.get_sitemap_urls(request)] == [base]
+    sitemap = AgencySitemap(request)
+    entries = sitemap.get_urls(page=1, site=RequestSite(request), protocol="http")
+    assert [entry["location"] for entry in entries] == [iri_to_uri(f"{base}{public.slug}/")]
+    assert sitemap.get_latest_lastmod() == Agency.objects.get(pk=public.pk).last_published_at
     assert hidden.slug != draft.slug
 
 

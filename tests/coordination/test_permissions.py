@@ -1,11 +1,12 @@
 """What each role may do, through the UI's own endpoints and through crafted POSTs alike."""
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from coordination.models import Agency
 from tests.coordination.admin_forms import agency_form_data
-from tests.factories import AgencyFactory
+from tests.factories import AgencyFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -106,3 +107,25 @@ def test_director_cannot_publish_directly(client, director):
     client.post(url("edit", agency.pk), {**data, "action-publish": "publish"})
     agency.refresh_from_db()
     assert agency.name_th == "เทศบาลเมืองอุทัยธานี"
+
+
+@pytest.mark.parametrize("action", ["delete", "verify", "assign_officer", "request_confirmation"])
+def test_bulk_actions_name_no_agency_to_an_admin_user_outside_the_registry(client, action):
+    # Wagtail's bulk-action confirmation lists the chosen items by name, whoever asks.
+    agency = AgencyFactory(name_th="หน่วยงานภายในที่ไม่เปิดเผย", visibility="internal")
+    user = UserFactory(username="news-editor")
+    user.user_permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    )
+    client.force_login(user)
+    response = client.get(f"/admin/bulk/coordination/agency/{action}/?id={agency.pk}")
+    assert "หน่วยงานภายในที่ไม่เปิดเผย" not in response.content.decode()
+    assert response.status_code == 302 and response["Location"] == "/admin/"
+
+
+def test_staff_still_see_what_a_bulk_delete_would_touch(client, staff_member):
+    agency = AgencyFactory(name_th="โรงพยาบาลอุทัยธานี")
+    client.force_login(staff_member)
+    response = client.get(f"/admin/bulk/coordination/agency/delete/?id={agency.pk}")
+    assert response.status_code == 200
+    assert "โรงพยาบาลอุทัยธานี" in response.content.decode()

@@ -289,7 +289,7 @@ def test_no_public_url_shows_anything_the_public_may_not_see(client, demo_site):
     agency_pages = {p for p in ok if re.fullmatch(r"/directory/[^/?]+/", p)}
     vcards = {p for p in ok if p.endswith("/vcard.vcf")}
     assert len(agency_pages) >= 20 and len(vcards) >= 20
-    assert {"/", "/directory/", "/sitemap.xml", "/news/feed/"} <= ok
+    assert {"/", "/directory/", "/sitemap.xml", "/sitemap-agencies.xml", "/news/feed/"} <= ok
     for agency in hidden:
         assert pages[f"/directory/{agency.slug}/"][0] == 404
         assert pages[f"/directory/{agency.slug}/vcard.vcf"][0] == 404
@@ -310,7 +310,7 @@ def test_no_public_url_shows_anything_the_public_may_not_see(client, demo_site):
         assert showcase.name_th.lower() in " ".join(readable(pages[export][1]).split()), export
     home = readable(pages["/"][1])
     assert showcase.name_th.lower() in home
-    assert showcase.slug.lower() in readable(pages["/sitemap.xml"][1])
+    assert showcase.slug.lower() in readable(pages["/sitemap-agencies.xml"][1])
 
 
 def test_the_instance_rule_agrees_with_the_queryset_rule(demo_site):

@@ -4,8 +4,13 @@
 import xml.etree.ElementTree as ET
 from datetime import date
 from email.utils import parsedate_to_datetime
+from urllib.parse import urlsplit
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils.encoding import iri_to_uri
+from wagtail.models import PageViewRestriction
 from wagtail.rich_text import RichText
 from wagtail.test.utils.form_data import (
     nested_form_data,
@@ -15,12 +20,33 @@ from wagtail.test.utils.form_data import (
 )
 
 from home.models import NewsPage
+from home.sitemaps import AgencySitemap
 from tests.coordination.directory_support import directory_page
 from tests.factories import AgencyFactory
 from tests.home.conftest import make_news
 
 SM = "http://www.sitemaps.org/schemas/sitemap/0.9"
 SITEMAP_NS = {"sm": SM}
+
+
+def sitemap_parts(client, **request) -> dict[str, list[str]]:
+    """{part's address: its page addresses}, read as a crawler does: the index, then each part."""
+    response = client.get("/sitemap.xml", **request)
+    assert response.status_code == 200
+    index = ET.fromstring(response.content)
+    assert index.tag == f"{{{SM}}}sitemapindex"
+    parts = {}
+    for location in (loc.text for loc in index.findall("sm:sitemap/sm:loc", SITEMAP_NS)):
+        address = urlsplit(location)
+        part = client.get(f"{address.path}?{address.query}", **request)
+        assert part.status_code == 200, location
+        urlset = ET.fromstring(part.content)
+        parts[location] = [loc.text for loc in urlset.findall("sm:url/sm:loc", SITEMAP_NS)]
+    return parts
+
+
+def sitemap_locations(client, **request) -> set[str]:
+    return {location for urls in sitemap_parts(client, **request).values() for location in urls}
 
 
 def test_news_feed_is_valid_rss_with_items(client, news_index, category):
@@ -56,10 +82,7 @@ def test_sitemap_lists_published_pages(client, news_index, standard_page):
     post = make_news(news_index, 1)[0]
     draft = make_news(news_index, 1)[0]
     draft.unpublish()
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    root = ET.fromstring(response.content)
-    locations = {loc.text for loc in root.findall("sm:url/sm:loc", SITEMAP_NS)}
+    locations = sitemap_locations(client)
     paths = {location.split("://", 1)[1].split("/", 1)[1] for location in locations}
     assert {"", "news/", "basic-data/", f"news/{post.slug}/"} <= {p for p in paths}
     assert f"news/{draft.slug}/" not in paths
@@ -127,11 +150,13 @@ def test_sitemap_uses_the_requested_host_for_pages_and_agencies(
     directory_page()
     agency = AgencyFactory(name_th="โรงเรียนบ้านหนองฉาง", slug="ban-nong-chang")
 
-    response = client.get("/sitemap.xml", HTTP_HOST="www.example.go.th", secure=True)
+    parts = sitemap_parts(client, HTTP_HOST="www.example.go.th", secure=True)
 
-    assert response.status_code == 200
-    root = ET.fromstring(response.content)
-    locations = {loc.text for loc in root.findall("sm:url/sm:loc", SITEMAP_NS)}
+    assert set(parts) == {
+        "https://www.example.go.th/sitemap-pages.xml",
+        "https://www.example.go.th/sitemap-agencies.xml",
+    }
+    locations = {location for urls in parts.values() for location in urls}
     assert {
         "https://www.example.go.th/",
         f"https://www.example.go.th/news/{post.slug}/",
@@ -146,9 +171,8 @@ def test_sitemap_keeps_a_sites_real_hostname(client, settings, site, home_page):
     site.hostname, site.port = "uthai1.example.go.th", 443
     site.save()
 
-    response = client.get("/sitemap.xml", HTTP_HOST="www.example.go.th")
+    locations = sitemap_locations(client, HTTP_HOST="www.example.go.th")
 
-    locations = {loc.text for loc in ET.fromstring(response.content).iter(f"{{{SM}}}loc")}
     assert locations == {"https://uthai1.example.go.th/"}
 
 
@@ -165,3 +189,57 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_admin_and_se
     assert {"Disallow: /admin/", "Disallow: /search/", "Disallow: /search/suggest"} <= set(lines)
     assert "Sitemap: https://www.example.go.th/sitemap.xml" in lines
     assert client.get("/sitemap.xml", HTTP_HOST="www.example.go.th").status_code == 200
+
+
+def test_sitemap_parts_hold_at_most_the_part_size_and_the_index_lists_every_part(
+    client, monkeypatch, home_page
+):
+    monkeypatch.setattr(AgencySitemap, "limit", 2)
+    directory_page()
+    agencies = [AgencyFactory(name_th=f"โรงเรียนบ้านทดสอบ {n}") for n in range(5)]
+    AgencyFactory(name_th="หน่วยงานภายใน", visibility="internal")
+
+    parts = sitemap_parts(client)
+
+    agency_parts = {location: urls for location, urls in parts.items() if "agencies" in location}
+    assert sorted(agency_parts) == [
+        "http://testserver/sitemap-agencies.xml",
+        "http://testserver/sitemap-agencies.xml?p=2",
+        "http://testserver/sitemap-agencies.xml?p=3",
+    ]
+    assert [len(urls) for urls in agency_parts.values()] == [2, 2, 1]
+    listed = {url.rsplit("/", 2)[1] for urls in agency_parts.values() for url in urls}
+    assert listed == {iri_to_uri(agency.slug) for agency in agencies}
+
+
+def test_sitemap_parts_are_kept_until_an_agency_is_published(client, home_page):
+    directory_page()
+    first = AgencyFactory(name_th="โรงเรียนบ้านหนองฉาง")
+    assert any(iri_to_uri(first.slug) in url for url in sitemap_locations(client))
+
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get("/sitemap-agencies.xml")
+    assert again.status_code == 200 and len(queries) == 0  # kept whole, no database
+
+    second = AgencyFactory(name_th="โรงเรียนวัดหนองขุนชาติ")  # published: the parts are stale
+    locations = sitemap_locations(client)
+    assert any(iri_to_uri(second.slug) in url for url in locations)
+
+    second.unpublish()
+    assert not any(iri_to_uri(second.slug) in url for url in sitemap_locations(client))
+
+
+def test_sitemap_leaves_out_a_page_made_private(client, news_index, standard_page):
+    assert any(url.endswith("/basic-data/") for url in sitemap_locations(client))
+    PageViewRestriction.objects.create(page=standard_page, restriction_type="login")
+    assert not any(url.endswith("/basic-data/") for url in sitemap_locations(client))
+
+
+def test_sitemap_ignores_unknown_parameters_and_refuses_a_missing_part(client, home_page):
+    directory_page()
+    AgencyFactory(name_th="โรงเรียนบ้านหนองฉาง")
+    plain = client.get("/sitemap-agencies.xml")
+    tracked = client.get("/sitemap-agencies.xml?utm_source=x")
+    assert tracked.content == plain.content
+    assert client.get("/sitemap-agencies.xml?p=9").status_code == 404
+    assert client.get("/sitemap-unknown.xml").status_code == 404
