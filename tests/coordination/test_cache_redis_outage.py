@@ -47,8 +47,16 @@ class RedisServer:
             "--appendonly",
             "no",
         )
+        # The server runs on the real clock: under the moved-clock pass (libfaketime, preloaded
+        # into every child) redis-server does not come up.
+        environment = {
+            name: value
+            for name, value in os.environ.items()
+            if name != "LD_PRELOAD" and not name.startswith("FAKETIME")
+        }
         self.process = subprocess.Popen(
             [REDIS_SERVER, *options],
+            env=environment,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
