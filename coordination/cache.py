@@ -1,13 +1,34 @@
 """Whole-page cache for anonymous visitors, purged when what a page shows changes.
 
-An entry is keyed by host, language and full path (query string included) and stamped with two
-generations: the site-wide one and the one of the Wagtail page that answered (a directory page
-answers for all its routes: listing, agency pages, vCards). Purging a page bumps its generation,
-so every URL it serves goes stale at once without enumerating query strings; lookups need no
-database query.
+An entry is keyed by scheme, host, language, path and the page's known query parameters, and
+stamped with two generations: the site-wide one and the one of the Wagtail page that answered (a
+directory page answers for all its routes: listing, agency pages, vCards). Purging a page bumps
+its generation, so every URL it serves goes stale at once without enumerating query strings;
+lookups need no database query.
+
+Only routes that can be stored pay a lookup: Wagtail's page serving and the views marked with
+`page_cache_route` (an agency's vCard). The API, search, admin, documents, the health check and
+anything else never touch the cache. A query parameter that no page type declares in
+`page_cache_query_parameters` (``utm_source``, ``fbclid``, a random cache-buster) bypasses the
+cache: such a request is neither looked up nor stored, so junk cannot fill the cache.
 
 Never cached: logged-in visitors (any session cookie), previews, pending messages, responses that
-set cookies or say private/no-store, anything but a 200 from a Wagtail page.
+set cookies or say private/no-store, anything but a 200 from a Wagtail page, and pages under a
+view restriction (login, password or groups, on the page or an ancestor).
+
+Entries are (page, generations, status, headers, zlib-compressed body), not pickled responses.
+Each process keeps the entries it served last in a small LRU layer (`LocalEntries`, bounded in
+count and bytes), checked against the shared generations: one MGET of two short values instead of
+fetching and unpickling a whole response, and at most once per COORDINATION_PAGE_CACHE_CHECK_SECONDS
+(0.5 s) per page, because on a busy machine even that round trip costs what serving the page does.
+A purge by this process reaches its copies at once; a purge by another process within that time.
+
+How many entries there can be: per page, the product of the values its known parameters take
+(the directory: pages × scope × category × district × ...; free text `q` is the open one). The
+per-process layer is capped (COORDINATION_PAGE_CACHE_LOCAL_ENTRIES and ..._LOCAL_BYTES); the
+shared cache holds each entry for at most COORDINATION_PAGE_CACHE_TIMEOUT and, compressed, an
+entry takes about a fifth of its HTML (7 KB for the 36 KB directory); Redis itself is run with
+`maxmemory` and an LRU eviction policy (docs/deploy.md), which bounds the rest.
 
 Purges (wired in `connect_signals()`, called from the app config):
 * an agency is published, unpublished or deleted → the pages that reference it (Wagtail's
@@ -15,6 +36,7 @@ Purges (wired in `connect_signals()`, called from the app config):
   page, and every page whose StreamField holds a DirectoryBlock (filters name no single agency);
 * a page is published, unpublished or deleted → the page, its ancestors (news lists, home page)
   and the pages that reference it; everything when it is shown in menus or moves;
+* a view restriction is added, changed or removed → the page and all its descendants;
 * a site setting is saved → everything (header and footer are on every page).
 Each purge happens at once and again when the transaction commits, so that a page rendered from
 the data of before the commit cannot be kept.
@@ -24,20 +46,28 @@ memory cache only purges the process that published.
 """
 
 import hashlib
+import threading
+import time
 import uuid
+import zlib
+from collections import OrderedDict
 from collections.abc import Iterable
-from functools import partial
+from functools import lru_cache, partial
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.signals import setting_changed
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save, pre_delete
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+from django.http import HttpResponse
+from django.urls import Resolver404, resolve
 from django.utils.cache import cc_delim_re
 from django.utils.translation import get_language
+from wagtail import views as wagtail_views
 from wagtail.blocks import ListBlock, StreamBlock, StructBlock
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.fields import StreamField
-from wagtail.models import Page, ReferenceIndex, get_page_models
+from wagtail.models import Page, PageViewRestriction, ReferenceIndex, get_page_models
 from wagtail.signals import (
     page_published,
     page_unpublished,
@@ -54,6 +84,8 @@ KEY_PREFIX = "coordination:pagecache"
 GLOBAL_GENERATION_KEY = f"{KEY_PREFIX}:gen:site"
 LISTING_PAGES_KEY = f"{KEY_PREFIX}:listing-pages"
 UNCACHEABLE_DIRECTIVES = {"private", "no-store", "no-cache"}
+# Past this many pages under a changed view restriction, purging everything is cheaper.
+RESTRICTION_PURGE_ALL_FROM = 200
 # What lists agencies by filter; set by connect_signals() (the app config).
 _listing_page_models: tuple[type, ...] = ()
 _listing_blocks: tuple[type, ...] = ()
@@ -79,27 +111,171 @@ def _page_generation_key(page_id: int) -> str:
     return f"{KEY_PREFIX}:gen:page:{page_id}"
 
 
-def _entry_key(request) -> str:
-    raw = "\n".join((request.get_host(), get_language() or "", request.get_full_path()))
-    return f"{KEY_PREFIX}:entry:{hashlib.sha256(raw.encode('utf-8')).hexdigest()}"
+# Which requests may be cached ----------------------------------------------------------------
 
 
-# Reading and writing entries -----------------------------------------------------------------
+def page_cache_route(view):
+    """Mark a view that answers for a Wagtail page (it stamps the page through Wagtail's
+    `before_serve_page` hooks), so that the middleware looks its URLs up."""
+    view.page_cache_route = True
+    return view
+
+
+@lru_cache(maxsize=1024)
+def _route_is_cacheable(path_info: str) -> bool:
+    try:
+        view = resolve(path_info).func
+    except Resolver404:
+        return False
+    return view is wagtail_views.serve or getattr(view, "page_cache_route", False)
+
+
+def _forget_routes(*, setting, **kwargs):
+    if setting == "ROOT_URLCONF":
+        _route_is_cacheable.cache_clear()
+
+
+setting_changed.connect(_forget_routes, dispatch_uid="coordination_cache_routes")
+
+
+def page_query_parameters(page_class) -> frozenset[str]:
+    """The query parameters a page type reads (`page_cache_query_parameters`); others are
+    junk to it (tracking tags, cache-busters)."""
+    return frozenset(getattr(page_class, "page_cache_query_parameters", ()))
+
+
+@lru_cache(maxsize=1)
+def known_query_parameters() -> frozenset[str]:
+    """Every query parameter some page type reads: a request with any other is not looked up."""
+    known: frozenset[str] = frozenset()
+    for model in get_page_models():
+        known |= page_query_parameters(model)
+    return known
 
 
 def request_is_cacheable(request) -> bool:
     """An anonymous GET/HEAD without session or messages, outside previews (Wagtail renders a
-    preview through the middleware with a dummy request, flagged before `is_preview` is set)."""
+    preview through the middleware with a dummy request, flagged before `is_preview` is set),
+    on a route that answers with pages and with known query parameters only."""
     if request.method not in ("GET", "HEAD") or getattr(request, "is_dummy", False):
-        return False
-    # The health check reports on the cache, so it must not depend on it (coordination.views).
-    if request.path_info.endswith("/healthz"):
         return False
     if settings.SESSION_COOKIE_NAME in request.COOKIES:
         return False
     if getattr(settings, "MESSAGE_COOKIE_NAME", "messages") in request.COOKIES:
         return False
-    return not getattr(request, "is_preview", False)
+    if getattr(request, "is_preview", False):
+        return False
+    if not set(request.GET).issubset(known_query_parameters()):
+        return False
+    # The health check reports on the cache, so it must not depend on it: not a page route.
+    return _route_is_cacheable(request.path_info)
+
+
+def _entry_key(request) -> str:
+    # Sorted by name, each name's values in their order: ?a=1&b=2 and ?b=2&a=1 are one entry,
+    # ?q=x&q=y and ?q=y&q=x are not (a view reads the last one).
+    query = sorted(request.GET.lists())
+    raw = "\n".join(
+        (request.scheme, request.get_host(), get_language() or "", request.path, repr(query))
+    )
+    return f"{KEY_PREFIX}:entry:{hashlib.sha256(raw.encode('utf-8')).hexdigest()}"
+
+
+# The per-process layer -----------------------------------------------------------------------
+
+
+class LocalEntries:
+    """The entries this process served last, least recently used first out: at most
+    `max_entries` of them and `max_bytes` of bodies. Each is valid only while the shared
+    generations match its stamp, so a purge by any process reaches it."""
+
+    def __init__(self, max_entries: int, max_bytes: int):
+        self.max_entries, self.max_bytes = max_entries, max_bytes
+        self._entries: OrderedDict[str, tuple] = OrderedDict()
+        self._bytes = 0
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def get(self, key: str):
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is None:
+                return None
+            if entry[0] <= time.monotonic():
+                self._drop(key)
+                return None
+            self._entries.move_to_end(key)
+            return entry[1]
+
+    def put(self, key: str, entry: "PageEntry") -> None:
+        size = len(entry.body)
+        if size > self.max_bytes or self.max_entries <= 0:
+            return
+        with self._lock:
+            self._drop(key)
+            self._entries[key] = (time.monotonic() + _timeout(), entry)
+            self._bytes += size
+            while len(self._entries) > self.max_entries or self._bytes > self.max_bytes:
+                self._drop(next(iter(self._entries)))
+
+    def discard(self, key: str) -> None:
+        with self._lock:
+            self._drop(key)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+            self._bytes = 0
+
+    def _drop(self, key: str) -> None:
+        old = self._entries.pop(key, None)
+        if old is not None:
+            self._bytes -= len(old[1].body)
+
+
+local_entries = LocalEntries(
+    max_entries=getattr(settings, "COORDINATION_PAGE_CACHE_LOCAL_ENTRIES", 64),
+    max_bytes=getattr(settings, "COORDINATION_PAGE_CACHE_LOCAL_BYTES", 32 * 1024 * 1024),
+)
+
+
+# Reading and writing entries -----------------------------------------------------------------
+
+
+class PageEntry:
+    """A stored response: which page answered, the generations it was rendered under, and what
+    the visitor gets (status, headers, body)."""
+
+    __slots__ = ("body", "generations", "headers", "page_id", "status")
+
+    def __init__(self, page_id, generations, status, headers, body):
+        self.page_id, self.generations = page_id, tuple(generations)
+        self.status, self.headers, self.body = status, headers, body
+
+    def to_shared(self) -> tuple:
+        return (
+            self.page_id,
+            *self.generations,
+            self.status,
+            self.headers,
+            zlib.compress(self.body, 1),
+        )
+
+    @classmethod
+    def from_shared(cls, stored) -> "PageEntry | None":
+        try:
+            page_id, site_gen, page_gen, status, headers, compressed = stored
+            return cls(page_id, (site_gen, page_gen), status, headers, zlib.decompress(compressed))
+        except (TypeError, ValueError, zlib.error):
+            return None  # an entry of an older layout: a miss
+
+    def response(self) -> HttpResponse:
+        response = HttpResponse(self.body, status=self.status)
+        for name, value in self.headers:
+            response[name] = value
+        return response
 
 
 def _generations(page_id: int) -> tuple[str, str]:
@@ -113,11 +289,37 @@ def _generations(page_id: int) -> tuple[str, str]:
     return values[keys[0]], values[keys[1]]
 
 
+# page id -> (when read, generations): what this process last read from the shared cache.
+_checked_generations: dict[int, tuple[float, tuple[str, str]]] = {}
+
+
+def _recent_generations(page_id: int, *, fresh: bool = False) -> tuple[str, str]:
+    """The shared generations, as read by this process less than the check interval ago."""
+    now = time.time()
+    seen = _checked_generations.get(page_id)
+    interval = getattr(settings, "COORDINATION_PAGE_CACHE_CHECK_SECONDS", 0.5)
+    # A clock set back must not stretch the interval.
+    if not fresh and seen is not None and 0 <= now - seen[0] < interval:
+        return seen[1]
+    generations = _generations(page_id)
+    if len(_checked_generations) >= 1024:
+        _checked_generations.clear()
+    _checked_generations[page_id] = (now, generations)
+    return generations
+
+
+def page_cache_forget_local() -> None:
+    """Drop what this process holds of the cache (its entries and the generations it read)."""
+    local_entries.clear()
+    _checked_generations.clear()
+
+
 def page_cache_stamp(request, page) -> None:
     """Before a page renders: note which page answers and the generations current now, so that a
-    purge during rendering makes the stored copy stale at once."""
-    if page_cache_enabled() and request_is_cacheable(request):
-        request._coordination_page_cache = (page.pk, *_generations(page.pk))
+    purge during rendering makes the stored copy stale at once. Only requests the middleware
+    looked up are stamped."""
+    if getattr(request, "_coordination_page_cache_key", None) is not None:
+        request._coordination_page_cache = (page, _generations(page.pk))
 
 
 def site_generation() -> str:
@@ -132,13 +334,21 @@ def site_generation() -> str:
 
 
 def page_cache_lookup(request):
-    entry = _cache().get(_entry_key(request))
-    if entry is None:
+    """The stored response for this request, or None. Requests that can be cached only."""
+    key = _entry_key(request)
+    request._coordination_page_cache_key = key
+    entry = local_entries.get(key)
+    fetched = entry is None
+    if fetched:
+        entry = PageEntry.from_shared(_cache().get(key))
+        if entry is None:
+            return None
+    if _recent_generations(entry.page_id, fresh=fetched) != entry.generations:
+        local_entries.discard(key)
         return None
-    page_id, site_generation, page_generation, response = entry
-    if _generations(page_id) != (site_generation, page_generation):
-        return None
-    return response
+    if fetched:
+        local_entries.put(key, entry)
+    return entry.response()
 
 
 def _messages_pending(request) -> bool:
@@ -171,7 +381,22 @@ def page_cache_store(request, response) -> None:
     stamp = getattr(request, "_coordination_page_cache", None)
     if stamp is None or request.method != "GET" or not _response_is_cacheable(request, response):
         return
-    _cache().set(_entry_key(request), (*stamp, response), timeout=_timeout())
+    page, generations = stamp
+    # The shared cache did not answer (an outage): a copy no purge could reach is not kept.
+    if None in generations:
+        return
+    # A parameter this page type does not read would make a copy per junk value.
+    if not set(request.GET).issubset(page_query_parameters(type(page))):
+        return
+    # What a view restriction hides is never stored, whoever asked (login, password, groups).
+    if page.get_view_restrictions().exists():
+        return
+    entry = PageEntry(
+        page.pk, generations, response.status_code, list(response.items()), response.content
+    )
+    key = request._coordination_page_cache_key
+    _cache().set(key, entry.to_shared(), timeout=_timeout())
+    local_entries.put(key, entry)
 
 
 class AnonymousPageCacheMiddleware:
@@ -198,6 +423,7 @@ class AnonymousPageCacheMiddleware:
 
 def _bump(keys: list[str]) -> None:
     _cache().set_many({key: uuid.uuid4().hex for key in keys}, timeout=None)
+    _checked_generations.clear()
 
 
 def _purge_keys(keys: list[str]) -> None:
@@ -340,6 +566,29 @@ def _on_agencies_verified(sender, agencies, **kwargs):
     page_cache_purge_pages(page_ids)
 
 
+def page_cache_purge_subtree(page) -> None:
+    """Who may see `page` and the pages under it changed: purge them all at once."""
+    pages = Page.objects.descendant_of(page, inclusive=True)
+    if pages.count() >= RESTRICTION_PURGE_ALL_FROM:
+        page_cache_purge_all()
+        return
+    page_cache_purge_pages(pages.values_list("pk", flat=True))
+
+
+def _on_view_restriction_changed(sender, instance, action="post_save", **kwargs):
+    # Saved, deleted, or its groups changed: the page and its descendants show to other people.
+    if not action.startswith("post_"):
+        return
+    if isinstance(instance, PageViewRestriction):
+        page_ids = [instance.page_id]
+    else:  # a group's restrictions changed, from the group's side
+        restrictions = PageViewRestriction.objects.filter(pk__in=kwargs.get("pk_set") or ())
+        page_ids = list(restrictions.values_list("page_id", flat=True))
+    # A restriction deleted with its page has nothing left to purge.
+    for page in Page.objects.filter(pk__in=page_ids):
+        page_cache_purge_subtree(page)
+
+
 def _on_page_changed(sender, instance, **kwargs):
     page_cache_purge_for_page(instance)
 
@@ -389,3 +638,14 @@ def connect_signals(*, listing_page_models=(), listing_blocks=()) -> None:
     pre_delete.connect(_on_agency_deleting, sender=Agency, dispatch_uid="coordination_cache_agency")
     post_delete.connect(_on_page_deleted, sender=Page, dispatch_uid="coordination_cache_page")
     post_save.connect(_on_setting_saved, dispatch_uid="coordination_cache_setting")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            _on_view_restriction_changed,
+            sender=PageViewRestriction,
+            dispatch_uid="coordination_cache_restriction",
+        )
+    m2m_changed.connect(
+        _on_view_restriction_changed,
+        sender=PageViewRestriction.groups.through,
+        dispatch_uid="coordination_cache_restriction_groups",
+    )

@@ -28,7 +28,6 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 from wagtail.admin.widgets.button import Button
-from wagtail.models import Page
 
 from coordination.exports import (
     CONTENT_TYPES,
@@ -40,11 +39,11 @@ from coordination.exports import (
     vcf_export,
     xlsx_export,
 )
-from coordination.pages import DirectoryPage
 from coordination.permissions import can_view_registry
 from coordination.search.admin_views import AgencyIndexView
 from coordination.selectors.directory import DirectoryFilters, agency_url
 from coordination.selectors.exports import ExportAudience
+from coordination.views import live_directory_page, serve_as_page
 
 PUBLIC_FILES = {
     "export.csv": "csv",
@@ -121,11 +120,13 @@ def export_response(fmt: str, export: ExportRequest, *, url_of=None):
 
 @require_GET
 def directory_export_route(request, directory_path, filename):
-    """A public export of the directory page at `directory_path` on this request's site."""
-    page = Page.find_for_request(request, directory_path)
-    page = page.specific if page is not None else None
-    if not isinstance(page, DirectoryPage) or not page.live:
-        raise Http404
+    """A public export of the directory page at `directory_path` on this request's site,
+    under the page's view restrictions."""
+    page = live_directory_page(request, directory_path)
+    return serve_as_page(request, page, directory_export_view, filename=filename)
+
+
+def directory_export_view(request, *, page, filename):
     fmt = PUBLIC_FILES[filename]
     directory_url = page.agency_url_base(request)
     export = ExportRequest(filters=DirectoryFilters.from_query(request.GET))

@@ -15,6 +15,7 @@ from wagtail.models import Page
 
 from coordination.blocks import directory_stream_blocks
 from coordination.models.text import TextCleaningMixin
+from coordination.selectors.directory import DirectoryFilters
 from coordination.widgets import buddhist_era_settings_panels
 
 # Agency slugs may be Thai (allow_unicode), so routes match \w rather than Django's <slug>.
@@ -54,6 +55,9 @@ class DirectoryPage(TextCleaningMixin, RoutablePageMixin, Page):
     settings_panels = buddhist_era_settings_panels(Page.settings_panels)
     subpage_types: list[str] = []
     template = "coordination/directory_page.html"
+    # What the listing reads (its filters and page number); any other parameter bypasses the
+    # page cache (coordination.cache). ``view=staff`` is left out: never cached.
+    page_cache_query_parameters = (*DirectoryFilters.parameter_names(), "page")
 
     class Meta:
         verbose_name = _("หน้าสมุดรายชื่อหน่วยงาน")

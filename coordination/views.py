@@ -16,9 +16,10 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.encoding import uri_to_iri
 from django.utils.http import content_disposition_header
 from django.views.decorators.cache import never_cache
+from wagtail import hooks
 from wagtail.models import Page
 
-from coordination.cache import page_cache_stamp
+from coordination.cache import page_cache_route
 from coordination.jsonld import agency_jsonld, jsonld_script
 from coordination.layout import base_template
 from coordination.pages import DirectoryPage
@@ -180,14 +181,39 @@ def _agency_staff_view(request, *, page, slug):
     return _private(TemplateResponse(request, "coordination/agency_page.html", context))
 
 
-def agency_vcard_route(request, directory_path, slug):
-    """Find the directory page at `directory_path` on this request's site, then its agency."""
+def live_directory_page(request, directory_path: str) -> DirectoryPage:
+    """The live directory page at `directory_path` on this request's site, or 404."""
     page = Page.find_for_request(request, directory_path)
     page = page.specific if page is not None else None
     if not isinstance(page, DirectoryPage) or not page.live:
         raise Http404
-    page_cache_stamp(request, page)
-    return agency_vcard_view(request, page=page, slug=slug)
+    return page
+
+
+def serve_as_page(request, page, view, **kwargs):
+    """Answer `view` for `page` the way Wagtail's own serve view answers the page: through the
+    `before_serve_page` hooks (the page cache's stamp) and the `on_serve_page` hooks (its view
+    restrictions: login, password, groups). What a directory page shows (vCards, exports) is
+    visible exactly when the page is."""
+
+    def serve(page, request, args, kwargs):
+        return view(request, page=page, **kwargs)
+
+    chain = serve
+    for wrap in reversed(hooks.get_hooks("on_serve_page")):
+        chain = wrap(chain)
+    for hook in hooks.get_hooks("before_serve_page"):
+        result = hook(page, request, [], kwargs)
+        if isinstance(result, HttpResponse):
+            return result
+    return chain(page, request, [], kwargs)
+
+
+@page_cache_route
+def agency_vcard_route(request, directory_path, slug):
+    """Find the directory page at `directory_path` on this request's site, then its agency."""
+    page = live_directory_page(request, directory_path)
+    return serve_as_page(request, page, agency_vcard_view, slug=slug)
 
 
 def agency_vcard_view(request, *, page, slug):

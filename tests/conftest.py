@@ -111,8 +111,11 @@ def _empty_page_cache():
     cache: every test starts from an empty one, so no page leaks from one test's data to another."""
     from django.core.cache import caches
 
+    from coordination.cache import page_cache_forget_local
+
     for alias in settings.CACHES:
         caches[alias].clear()
+    page_cache_forget_local()  # and each process's own copies
     yield
 
 

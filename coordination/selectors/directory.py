@@ -4,7 +4,7 @@ Every read starts from `coordination.cards` (the public data rule) and returns c
 ready for a template, in a fixed number of queries whatever the number of agencies.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime, timedelta
 from urllib.parse import urlencode
 
@@ -111,6 +111,11 @@ class DirectoryFilters:
     # A district belongs to its province: ?district=6101 alone is province 61; a district of
     # another province than ?province is dropped (the visitor changed province).
     province: str = ""
+
+    @classmethod
+    def parameter_names(cls) -> tuple[str, ...]:
+        """The query parameters the filters read (one per field)."""
+        return tuple(each.name for each in fields(cls))
 
     @classmethod
     def from_query(cls, data) -> "DirectoryFilters":

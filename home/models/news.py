@@ -51,6 +51,8 @@ class NewsIndexPage(SitePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.NewsPage"]
     max_count = 1
+    # What the list reads; any other parameter bypasses the page cache (coordination.cache).
+    page_cache_query_parameters = ("category", "tag", "page")
 
     class Meta:
         verbose_name = _("หน้ารวมข่าว")

@@ -1,12 +1,18 @@
 """The anonymous page cache: what it stores, what it never stores, and that publishing anything
 a page shows makes the next anonymous request show the change."""
 
+from datetime import UTC, datetime
+
 import pytest
+import time_machine
 from django.apps import apps
+from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
 
-from coordination.cache import pages_referencing
+from coordination import cache as page_cache
+from coordination.cache import LocalEntries, PageEntry, pages_referencing
 from coordination.models import AgencyPhone
 from tests.coordination.directory_support import (
     card_block,
@@ -212,3 +218,147 @@ def test_saving_a_site_setting_purges_every_page(client):
     settings_row.office_name = "สำนักงานทดสอบการล้างแคช"
     settings_row.save()
     assert "สำนักงานทดสอบการล้างแคช" in client.get("/directory/").content.decode()
+
+
+# Who may see a page ------------------------------------------------------------------------
+
+
+def _cache_directory_routes(client, agency) -> list[str]:
+    paths = ["/directory/", f"/directory/{agency.slug}/", f"/directory/{agency.slug}/vcard.vcf"]
+    for path in paths:
+        client.get(path)
+        assert is_cached(client, path)
+    return paths
+
+
+def test_making_the_directory_login_only_stops_serving_its_stored_pages_at_once(client):
+    agency = AgencyFactory(name_th="เทศบาลเมืองอุทัยธานี")
+    page = directory_page()
+    paths = _cache_directory_routes(client, agency)
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    for path in paths:
+        response = client.get(path)
+        assert response.status_code == 302, path
+        assert "เทศบาลเมืองอุทัยธานี" not in response.content.decode()
+
+
+def test_a_restriction_on_an_ancestor_hides_the_stored_pages_under_it(client):
+    agency = AgencyFactory(name_th="เทศบาลเมืองอุทัยธานี")
+    directory_page()
+    paths = _cache_directory_routes(client, agency)
+    restriction = PageViewRestriction.objects.create(
+        page=site_root(), restriction_type=PageViewRestriction.PASSWORD, password="ลับเฉพาะ"
+    )
+    for path in paths:
+        assert "เทศบาลเมืองอุทัยธานี" not in client.get(path).content.decode(), path
+    restriction.delete()
+    assert "เทศบาลเมืองอุทัยธานี" in client.get("/directory/").content.decode()
+
+
+def test_a_group_restriction_hides_the_stored_pages(client):
+    agency = AgencyFactory(name_th="เทศบาลเมืองอุทัยธานี")
+    page = directory_page()
+    paths = _cache_directory_routes(client, agency)
+    restriction = PageViewRestriction(page=page, restriction_type=PageViewRestriction.GROUPS)
+    restriction.save()
+    restriction.groups.set([Group.objects.create(name="ผู้ประสานงานเครือข่าย")])
+    for path in paths:
+        assert client.get(path).status_code == 302, path
+
+
+def test_the_vcard_and_exports_follow_the_directory_pages_restriction(client):
+    agency = AgencyFactory(name_th="เทศบาลเมืองอุทัยธานี")
+    page = directory_page()
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    for path in (f"/directory/{agency.slug}/vcard.vcf", "/directory/export.csv"):
+        response = client.get(path)
+        assert response.status_code == 302, path
+        assert "/login/" in response["Location"]
+
+
+# Keys ---------------------------------------------------------------------------------------
+
+
+def test_an_https_visitor_never_gets_a_page_stored_for_http(client):
+    agency = AgencyFactory(name_th="เทศบาลเมืองอุทัยธานี")
+    directory_page()
+    path = f"/directory/{agency.slug}/"
+    assert 'content="http://testserver/directory/' in client.get(path).content.decode()
+    assert not is_cached(client, path, secure=True)
+    html = client.get(path, secure=True).content.decode()
+    assert 'content="https://testserver/directory/' in html
+    assert "http://testserver/directory/" not in html
+
+
+def test_unknown_query_parameters_bypass_the_cache(client):
+    directory_page()
+    for query in ("?utm_source=line&fbclid=IwAR0", "?scope=external&nocache=12345"):
+        client.get(f"/directory/{query}")
+        assert not is_cached(client, f"/directory/{query}"), query
+
+
+def test_the_known_parameters_make_one_entry_whatever_their_order(client):
+    directory_page()
+    client.get("/directory/?scope=external&page=1")
+    assert is_cached(client, "/directory/?page=1&scope=external")
+    assert not is_cached(client, "/directory/?page=2&scope=external")
+
+
+def test_requests_that_cannot_be_cached_never_look_the_cache_up(client, monkeypatch):
+    directory_page()
+    lookups = []
+    real_lookup = page_cache.page_cache_lookup
+    monkeypatch.setattr(
+        page_cache,
+        "page_cache_lookup",
+        lambda request: lookups.append(request.path) or real_lookup(request),
+    )
+    for path in ("/healthz", "/api/v1/agencies", "/search/?q=โรงเรียน", "/robots.txt"):
+        client.get(path)
+    assert lookups == []
+    client.get("/directory/")
+    assert lookups == ["/directory/"]
+
+
+def _entry(page_id: int, size: int) -> PageEntry:
+    return PageEntry(page_id, ("site", "page"), 200, [], b"x" * size)
+
+
+def test_each_process_keeps_a_bounded_number_of_entries_least_recently_used_out():
+    entries = LocalEntries(max_entries=2, max_bytes=1000)
+    entries.put("a", _entry(1, 10))
+    entries.put("b", _entry(2, 10))
+    assert entries.get("a") is not None  # "b" is now the least recently used
+    entries.put("c", _entry(3, 10))
+    assert len(entries) == 2
+    assert entries.get("b") is None and entries.get("a") is not None
+    entries.put("big", _entry(4, 995))  # the byte bound pushes the others out
+    assert len(entries) == 1 and entries.get("big") is not None
+    entries.put("huge", _entry(5, 1001))  # larger than the whole layer: not kept
+    assert entries.get("huge") is None
+
+
+def test_a_purge_by_another_process_reaches_this_process_copies_within_the_interval(
+    client, settings
+):
+    """Another worker's purge changes only the shared generation; this worker's own copy of the
+    page goes stale with it once this worker reads the generations again."""
+    settings.COORDINATION_PAGE_CACHE_CHECK_SECONDS = 0.5
+    page = directory_page()
+    with time_machine.travel(datetime(2026, 12, 1, 10, 0, tzinfo=UTC), tick=False) as clock:
+        client.get("/directory/")
+        assert is_cached(client, "/directory/")
+        shared = page_cache._cache()
+        shared.set(page_cache._page_generation_key(page.pk), "bumped-elsewhere", timeout=None)
+        assert is_cached(client, "/directory/")  # read 0 s ago: trusted
+        clock.shift(0.6)
+        assert not is_cached(client, "/directory/")
+
+
+def test_a_purge_by_this_process_reaches_its_copies_at_once(client, settings):
+    settings.COORDINATION_PAGE_CACHE_CHECK_SECONDS = 60
+    page = directory_page()
+    client.get("/directory/")
+    assert is_cached(client, "/directory/")
+    page_cache.page_cache_purge_pages([page.pk])
+    assert not is_cached(client, "/directory/")

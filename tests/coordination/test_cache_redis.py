@@ -17,10 +17,16 @@ from tests.coordination.directory_support import directory_page
 
 # The page cache's behaviour, collected and run again in this module under the Redis fixture.
 from tests.coordination.test_cache import (  # noqa: F401
+    test_a_group_restriction_hides_the_stored_pages,
     test_a_new_agency_appears_in_directory_blocks_and_listings_once_published,
+    test_a_purge_by_another_process_reaches_this_process_copies_within_the_interval,
+    test_a_purge_by_this_process_reaches_its_copies_at_once,
+    test_a_restriction_on_an_ancestor_hides_the_stored_pages_under_it,
+    test_an_https_visitor_never_gets_a_page_stored_for_http,
     test_deleting_an_agency_purges_the_pages_that_showed_it,
     test_head_requests_are_answered_from_the_cache,
     test_logged_in_visitors_never_get_or_leave_a_cached_page,
+    test_making_the_directory_login_only_stops_serving_its_stored_pages_at_once,
     test_only_pages_that_show_the_agency_are_purged,
     test_previews_are_never_served_from_or_stored_in_the_cache,
     test_publishing_a_page_purges_it_and_its_ancestors,
@@ -28,6 +34,8 @@ from tests.coordination.test_cache import (  # noqa: F401
     test_query_strings_and_hosts_are_cached_separately,
     test_saving_a_site_setting_purges_every_page,
     test_second_anonymous_request_is_served_from_the_cache,
+    test_the_known_parameters_make_one_entry_whatever_their_order,
+    test_unknown_query_parameters_bypass_the_cache,
     test_unpublishing_an_agency_removes_it_from_pages_at_once,
 )
 
