@@ -103,8 +103,12 @@ def _timeout() -> int:
     return getattr(settings, "COORDINATION_PAGE_CACHE_TIMEOUT", 3600)
 
 
-def _cache():
+def shared_cache():
+    """The cache that holds the stored pages and the generation counters (shared by workers)."""
     return caches[getattr(settings, "COORDINATION_PAGE_CACHE_ALIAS", "default")]
+
+
+_cache = shared_cache
 
 
 def _page_generation_key(page_id: int) -> str:
@@ -325,11 +329,17 @@ def page_cache_stamp(request, page) -> None:
 def site_generation() -> str:
     """The current site-wide generation: other caches of data shown on every page (a site's
     header and footer) key on it, so `page_cache_purge_all()` makes them stale too."""
+    return shared_generation(GLOBAL_GENERATION_KEY)
+
+
+def shared_generation(key: str) -> str:
+    """The current value of the generation counter `key` in the shared cache, made on first
+    use; whatever is stored under a key that includes it is stale once it is replaced."""
     cache = _cache()
-    value = cache.get(GLOBAL_GENERATION_KEY)
+    value = cache.get(key)
     if value is None:
-        cache.add(GLOBAL_GENERATION_KEY, uuid.uuid4().hex, timeout=None)
-        value = cache.get(GLOBAL_GENERATION_KEY)
+        cache.add(key, uuid.uuid4().hex, timeout=None)
+        value = cache.get(key)
     return value
 
 

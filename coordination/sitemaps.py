@@ -16,7 +16,6 @@ import hashlib
 import uuid
 from functools import wraps
 
-from django.core.cache import caches
 from django.db.models import Max
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
@@ -25,6 +24,7 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
+from coordination.cache import shared_cache, shared_generation
 from coordination.cards import public_agencies
 from coordination.models import Agency
 from coordination.pages import DirectoryPage
@@ -36,22 +36,13 @@ GENERATION_KEY = "coordination:sitemap:generation"
 SITEMAP_CACHE_SECONDS = 6 * 60 * 60
 
 
-def _cache():
-    return caches["default"]
-
-
 def sitemap_generation() -> str:
-    cache = _cache()
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
-        value = cache.get(GENERATION_KEY)
-    return value
+    return shared_generation(GENERATION_KEY)
 
 
 def sitemap_purge(*args, **kwargs) -> None:
     """Every cached sitemap part is stale from now on (a signal receiver as it is)."""
-    _cache().set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    shared_cache().set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
 
 
 def connect_signals() -> None:
@@ -84,7 +75,7 @@ def cached_sitemap(view):
         key = "coordination:sitemap:{}:{}".format(
             sitemap_generation(), hashlib.sha256(address.encode("utf-8")).hexdigest()
         )
-        stored = _cache().get(key)
+        stored = shared_cache().get(key)
         if stored is not None:
             content, headers = stored
             return HttpResponse(content, headers=headers)
@@ -92,7 +83,9 @@ def cached_sitemap(view):
         if hasattr(response, "render"):
             response.render()
         if response.status_code == 200:
-            _cache().set(key, (response.content, dict(response.headers)), SITEMAP_CACHE_SECONDS)
+            shared_cache().set(
+                key, (response.content, dict(response.headers)), SITEMAP_CACHE_SECONDS
+            )
         return response
 
     return wrapper
