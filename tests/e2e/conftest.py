@@ -82,8 +82,20 @@ def csp_violations():
     pytest.fail("Content-Security-Policy violations:\n" + "\n".join(lines), pytrace=False)
 
 
+def wait_for_requests_in_flight(request, timeout: float = 20.0) -> None:
+    """Let the live server finish the requests the browser left running (an autosave, a preview,
+    a fetch of the address picker) before the test's database is flushed. On SQLite in memory the
+    server's threads share the test's connection: a request still running during the flush makes
+    it fail ("couldn't be flushed")."""
+    if "live_server" not in request.fixturenames:
+        return
+    httpd = getattr(request.getfixturevalue("live_server").thread, "httpd", None)
+    for thread in list(getattr(httpd, "_threads", None) or ()):
+        thread.join(timeout)
+
+
 @pytest.fixture
-def new_page(browser, csp_violations):
+def new_page(request, browser, csp_violations):
     """Open pages in fresh contexts (one per person, so sessions don't mix); each reports its
     Content-Security-Policy violations to `csp_violations`."""
     contexts = []
@@ -110,6 +122,7 @@ def new_page(browser, csp_violations):
             with contextlib.suppress(PlaywrightError):
                 page.evaluate("0")
         context.close()
+    wait_for_requests_in_flight(request)
 
 
 @pytest.fixture
