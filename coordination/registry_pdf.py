@@ -6,10 +6,12 @@ registry is never laid out at once. The agencies go through WeasyPrint a part at
 document breaks the page anyway); each part is written to a temporary file and its layout freed.
 Then the cover and table of contents are laid out, now that every section's first page is known,
 and the page numbers ("หน้า 7 / 120") are laid out last, when the total is known, and stamped over
-each page. pikepdf (qpdf) joins the files into one, reading their content from disk as it writes,
-and adds the contents' links and the PDF's bookmarks, which cross parts.
+each page. The parts are then copied one at a time into the output (coordination/pdf_join.py: qpdf
+would hold the whole joined document in memory, about 33 KiB a page), with the contents' links and
+the PDF's bookmarks, which cross parts.
 """
 
+import contextlib
 import gc
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -24,6 +26,7 @@ from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
 
 from coordination.cards import AgencyCard
+from coordination.pdf_join import Bookmark, StreamingPdfWriter, page_ref, pdf_number
 from coordination.registry_document import (
     RegistryDocument,
     RegistryRow,
@@ -230,65 +233,42 @@ def _number_pages(document: RegistryDocument, body: list[_Part], front_pages: in
 
 def _join(parts: list[_Part], numbers: list[_Part], target, document: RegistryDocument) -> None:
     """One PDF of the parts' pages, each with its page number stamped over it, the contents'
-    links and the bookmarks. qpdf copies the pages' content from the part files as it writes,
-    so they stay open until it has."""
+    links and the bookmarks. The parts are copied into it one at a time (pdf_join): memory holds
+    one part, whatever the registry's length."""
     anchors = {
         name: _Place(part.first_page + place.page, place.x, place.y)
         for part in parts
         for name, place in part.anchors.items()
     }
-    with pikepdf.new() as pdf:
-        opened: list[pikepdf.Pdf] = []
-        try:
-            for part, stamp in zip(parts, numbers, strict=True):
-                source, stamps = pikepdf.open(part.path), pikepdf.open(stamp.path)
-                opened += [source, stamps]
+    bookmarks = [
+        Bookmark(level, label, part.first_page + place.page, place.x, place.y)
+        for part in parts
+        for level, label, place in part.bookmarks
+    ]
+    with contextlib.ExitStack() as stack:
+        out = target
+        if isinstance(target, str | Path):
+            out = stack.enter_context(open(target, "wb"))
+        writer = StreamingPdfWriter(out, sum(part.pages for part in parts))
+        for part, stamp in zip(parts, numbers, strict=True):
+            with pikepdf.open(part.path) as source, pikepdf.open(stamp.path) as stamps:
                 for page, number in zip(source.pages, stamps.pages, strict=True):
-                    pdf.pages.append(page)
-                    pdf.pages[-1].add_overlay(number)
-            for part in parts:
+                    page.add_overlay(number)
+                links: dict[int, list[bytes]] = {}
                 for name, page, rectangle in part.links:
                     if name in anchors:
-                        _add_link(pdf, part.first_page + page, rectangle, anchors[name])
-            _add_bookmarks(pdf, parts)
-            pdf.docinfo[pikepdf.Name.Title] = f"{document.title} · {document.office_name}"
-            pdf.Root.Lang = pikepdf.String("th")
-            pdf.save(target)
-        finally:
-            for source in opened:
-                source.close()
-
-
-def _destination(pdf: pikepdf.Pdf, place: _Place) -> pikepdf.Array:
-    return pikepdf.Array([pdf.pages[place.page].obj, pikepdf.Name.XYZ, place.x, place.y, 0])
-
-
-def _add_link(pdf: pikepdf.Pdf, page: int, rectangle, to: _Place) -> None:
-    annotation = pdf.make_indirect(
-        pikepdf.Dictionary(
-            Type=pikepdf.Name.Annot,
-            Subtype=pikepdf.Name.Link,
-            Rect=pikepdf.Array(rectangle),
-            Border=pikepdf.Array([0, 0, 0]),
-            Dest=_destination(pdf, to),
+                        links.setdefault(page, []).append(_link(rectangle, anchors[name]))
+                writer.add(source, links)
+        writer.close(
+            bookmarks=bookmarks, title=f"{document.title} · {document.office_name}", lang="th"
         )
+
+
+def _link(rectangle, to: _Place) -> bytes:
+    """A link annotation (PDF syntax) over `rectangle` to a place in the joined document."""
+    return b"<</Type /Annot /Subtype /Link /Rect [%s] /Border [0 0 0] /Dest [%s /XYZ %s %s 0]>>" % (
+        b" ".join(pdf_number(value) for value in rectangle),
+        page_ref(to.page),
+        pdf_number(to.x),
+        pdf_number(to.y),
     )
-    holder = pdf.pages[page].obj
-    if pikepdf.Name.Annots not in holder:
-        holder.Annots = pikepdf.Array()
-    holder.Annots.append(annotation)
-
-
-def _add_bookmarks(pdf: pikepdf.Pdf, parts: list[_Part]) -> None:
-    """The headings as the PDF's bookmarks (outline), nested by heading level."""
-    with pdf.open_outline() as outline:
-        stack: list[tuple[int, pikepdf.OutlineItem]] = []
-        for part in parts:
-            for level, label, place in part.bookmarks:
-                item = pikepdf.OutlineItem(
-                    label, _destination(pdf, _Place(part.first_page + place.page, place.x, place.y))
-                )
-                while stack and stack[-1][0] >= level:
-                    stack.pop()
-                (stack[-1][1].children if stack else outline.root).append(item)
-                stack.append((level, item))

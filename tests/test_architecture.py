@@ -29,6 +29,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "coordination.layout",
             "coordination.mail",
             "coordination.outages",
+            "coordination.pdf_join",
             "coordination.permissions",
             "coordination.phones",
             "coordination.registry_columns",

@@ -88,6 +88,8 @@ def test_contents_links_and_bookmarks_point_at_the_pages_where_sections_start(re
 
     # The contents' links and the bookmarks cross parts too.
     pdf = pikepdf.open(io.BytesIO(registry_pdf))
+    assert pdf.check_pdf_syntax() == []  # qpdf reads the joined file without a complaint
+    assert str(pdf.docinfo.Title).startswith("ทะเบียนข้อมูลพื้นฐาน") and str(pdf.Root.Lang) == "th"
 
     linked = [pdf.pages.index(pikepdf.Page(link.Dest[0])) + 1 for link in pdf.pages[1].obj.Annots]
     assert linked == [entries[number] for number in ("1.1", "1.2", "2.1")]
