@@ -52,8 +52,16 @@ format: install
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
+# Query counts and in-process timings of the budgeted pages (manage.py bench, topped up to SCALE
+# agencies with seed_scale), then, on PostgreSQL, the same site through gunicorn over HTTP with
+# wrk, with and without Redis, as ratios to a static file (scripts/bench_http.py); BENCH_WRITE=L
+# writes its table into docs/benchmarks.md between the markers bench-http:L.
 bench: install
-	$(PY) manage.py bench
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py bench $(if $(SCALE),--agencies $(SCALE))
+	@case "$$DATABASE_URL" in postgres*) \
+		$(PY) scripts/bench_http.py $(if $(BENCH_WRITE),--write docs/benchmarks.md --label $(BENCH_WRITE));; \
+		*) echo "make bench: over HTTP only on PostgreSQL (set DATABASE_URL=postgres://...)";; esac
 
 # Thai search: recall@10 and MRR of ours vs stock Wagtail on the demo data (loaded if missing) of
 # the configured database; SCALE=1 times it at 50,000 agencies (docs/benchmarks.md, "Thai search").
