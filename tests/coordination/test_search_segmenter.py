@@ -125,3 +125,26 @@ def test_segmenter_works_offline_and_writes_nothing(tmp_path):
     )
     assert result.stdout.strip() == "โรงเรียน บ้าน หนองฉาง"
     assert list(tmp_path.iterdir()) == []  # no ~/pythainlp-data
+
+
+def test_the_registry_words_are_the_stems_of_each_name_normalized_on_its_own():
+    """The dictionary normalizes all the registry's names in one pass: the stems must be those of
+    each name normalized alone (a doubled vowel, a mark left dangling at a name's start)."""
+    from coordination.search import segmenter
+
+    names = [
+        "โรงเรียนบ้านเขาขี้ฝอย",
+        "\u0e48โรงเรียนบ้านหนองฉาง",  # a tone mark dangling before the name
+        "องค์การบริหารส่วนตำบลทุ่งพงง\u0e35\u0e35",  # a doubled vowel
+        "",
+        "เทศบาลตำบล\nหนองขาหย่าง",
+    ]
+    expected = set().union(*(name_stems(name) for name in names))
+    segmenter.segmenter_use_names(lambda: iter(names))
+    try:
+        assert segmenter.registry_words() == expected
+        assert {"เขาขี้ฝอย", "หนองฉาง", "หนองขาหย่าง"} <= expected
+    finally:
+        from coordination.search.indexing import registry_names
+
+        segmenter.segmenter_use_names(registry_names)
