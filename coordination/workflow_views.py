@@ -1,9 +1,14 @@
 """The approval workflow in the admin, for agencies and pages alike: messages after the dashboard's
 approve / reject, the confirmation before cancelling, and the action menu's order and help."""
 
+import contextlib
+import json
+import re
+
 from django.contrib import messages as django_messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
+from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -14,11 +19,12 @@ from wagtail.admin import messages
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.ui.components import Component
 from wagtail.admin.utils import get_latest_str
+from wagtail.admin.views.pages.edit import EditView as PageEditBase
 from wagtail.admin.views.pages.workflow import WorkflowActionView as PageWorkflowActionBase
 from wagtail.models import Page
 from wagtail.snippets.views.snippets import WorkflowActionView as SnippetWorkflowActionBase
 
-from coordination.models.workflow import OWN_CHANGE_MESSAGE
+from coordination.models.workflow import OWN_CHANGE_MESSAGE, OWN_EDITS_RESUBMITTED_MESSAGE
 from coordination.permissions import is_author_of_change
 from coordination.services.workflow import workflow_cancel
 from coordination.workflow_messages import (
@@ -170,3 +176,67 @@ def success_message_replace(request, text: str) -> None:
             queued.message = messages.render(text, None)
             return
     messages.success(request, text)
+
+
+class PageEditView(PageEditBase):
+    """Wagtail's page editor, where approving from the action menu keeps separation of duties.
+
+    Wagtail saves a new revision in the approver's name before approving whenever the form
+    reports a change, and the editor's form reports one on nearly every round trip (the body's
+    blocks come back re-serialised): the approval was then refused as the approver's own change
+    (models/workflow.py) *after* the revision was written, and the approver, now its last
+    editor, could approve it nowhere. Here the posted page is compared with the revision under
+    review: unchanged, it is approved as it is, writing nothing; changed, the approver's edits are
+    kept and sent for approval again in their name, for someone else to approve."""
+
+    def perform_workflow_action(self):
+        if self.workflow_action != "approve":
+            return super().perform_workflow_action()
+        if not _page_differs_from_latest_revision(self.page):
+            self.has_content_changes = False  # approve what was submitted; write no revision
+            return super().perform_workflow_action()
+        response = self.restart_workflow_action()
+        messages.warning(self.request, str(OWN_EDITS_RESUBMITTED_MESSAGE))
+        return response
+
+
+# What a revision's content holds that is not what the editor changes.
+_REVISION_BOOKKEEPING = {
+    "pk", "path", "depth", "numchild", "url_path", "content_type", "translation_key", "locale",
+    "live", "has_unpublished_changes", "live_revision", "latest_revision",
+    "latest_revision_created_at", "first_published_at", "last_published_at", "expired",
+    "locked", "locked_at", "locked_by", "owner", "alias_of", "draft_title", "comments",
+}  # fmt: skip
+
+
+def _page_differs_from_latest_revision(page) -> bool:
+    revision = page.get_latest_revision()
+    if revision is None:
+        return True
+    before = revision.content
+    after = json.loads(json.dumps(page.serializable_data(), cls=DjangoJSONEncoder))
+    return any(
+        _comparable(before.get(key)) != _comparable(after.get(key))
+        for key in (set(before) | set(after)) - _REVISION_BOOKKEEPING
+    )
+
+
+# Rich text's paragraph keys (Draftail's, kept for comments) carry no content.
+_BLOCK_KEY = re.compile(r'\s*data-block-key=\\?"[^"\\]*\\?"')
+
+
+def _comparable(value) -> str:
+    """A field's value without what a round trip through the editor renews: StreamField block
+    ids and rich text's paragraph keys."""
+    if isinstance(value, str) and value[:1] == "[":
+        with contextlib.suppress(ValueError):
+            value = json.loads(value)
+    return _BLOCK_KEY.sub("", json.dumps(_without_ids(value), sort_keys=True, ensure_ascii=False))
+
+
+def _without_ids(value):
+    if isinstance(value, dict):
+        return {key: _without_ids(item) for key, item in value.items() if key != "id"}
+    if isinstance(value, list):
+        return [_without_ids(item) for item in value]
+    return value

@@ -9,6 +9,10 @@ from coordination.models.text import TextCleaningMixin
 from coordination.permissions import is_author_of_change
 
 OWN_CHANGE_MESSAGE = _("คุณเป็นผู้เสนอหรือผู้แก้ไขล่าสุดของรายการนี้ จึงอนุมัติเองไม่ได้ ต้องให้ผู้อื่นในลำดับชั้นอนุมัติ")
+OWN_EDITS_RESUBMITTED_MESSAGE = _(
+    "บันทึกการแก้ไขของคุณแล้ว แต่ยังไม่ได้อนุมัติ: ผู้แก้ไขอนุมัติการแก้ไขของตนเองไม่ได้ "
+    "จึงส่งฉบับที่คุณแก้ไขให้ผู้อื่นในลำดับชั้นพิจารณาใหม่ตั้งแต่ขั้นแรก"
+)
 
 
 class ChainOfCommandApprovalTask(TextCleaningMixin, GroupApprovalTask):
