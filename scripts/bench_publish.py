@@ -6,7 +6,8 @@ indexing (issue 13)"). It commits: run it on a copy of the database.
 
 Each round renames the same live agency and publishes it (superuser "bench-publisher", made if
 missing). With TASKS_BACKEND=database the request only queues the index task; the script then
-runs it as `db_worker` would and reports that SQL apart.
+runs it as `db_worker` would and reports that SQL apart. SLOWEST=N lists each round's N slowest
+queries.
 """
 
 import os
@@ -49,7 +50,8 @@ def main() -> None:
         return original(obj)
 
     index.insert_or_update_object = counted
-    print(f"agencies: {Agency.objects.count():,}; tasks: {settings.TASKS['default']['BACKEND']}")
+    backend = getattr(settings, "TASKS", {}).get("default", {}).get("BACKEND", "(default)")
+    print(f"agencies: {Agency.objects.count():,}; tasks: {backend}")
     for n in range(rounds):
         name = agency.name_th.split(" (")[0] + f" ({n % 2})"
         data = editor_form_data(client, url, name_th=name, **{"action-publish": "publish"})
@@ -64,7 +66,13 @@ def main() -> None:
             f"round {n + 1}: {len(queries.captured_queries)} queries, {sql_ms:.1f} ms SQL, "
             f"{wall * 1000:.0f} ms wall, {len(writes)} index write(s) in the request"
         )
-        if "django_tasks_db" in settings.TASKS["default"]["BACKEND"]:
+        if os.environ.get("SLOWEST"):
+            slowest = sorted(queries.captured_queries, key=lambda q: -float(q["time"]))
+            for query in slowest[: int(os.environ["SLOWEST"])]:
+                print(
+                    f"    {float(query['time']) * 1000:6.1f} ms  {query['sql'][:60]} … {query['sql'][-200:]}"
+                )
+        if "django_tasks_db" in backend:
             line += "; " + run_queued(connection, CaptureQueriesContext, writes)
         print(line)
 
