@@ -211,7 +211,9 @@ def agency_index_schedule(pk) -> None:
             break
     else:
         callback = _IndexAtCommit()
-        transaction.on_commit(callback)
+        # Robust: the publish has committed; a queue that fails to take the task is logged (a
+        # rebuild or the agency's next publish repairs its entry), not turned into an error page.
+        transaction.on_commit(callback, robust=True)
     if pk not in callback.pks:
         callback.pks.append(pk)
 
