@@ -213,14 +213,30 @@ class WorkflowSuccessMessageMixin:
         return super().get_success_message(instance)
 
 
-class AgencyCreateView(WorkflowSuccessMessageMixin, CreateView):
+class SaveAndActTogetherMixin:
+    """The editor saves the form, then acts (publishes, approves): here both commit together or
+    neither does. A refused approval must not leave the revision it saved behind, and a publish
+    is one commit, so the search index is updated once for it (coordination.search.indexing)."""
+
+    together_actions: tuple[str, ...] = ("publish",)
+
+    def form_valid(self, form):
+        if self.action in self.together_actions:
+            with transaction.atomic():
+                return super().form_valid(form)
+        return super().form_valid(form)
+
+
+class AgencyCreateView(SaveAndActTogetherMixin, WorkflowSuccessMessageMixin, CreateView):
     def save_instance(self):
         # Whoever creates an agency keeps it until a supervisor reassigns it.
         agency_default_officer(self.form.instance, user=self.request.user)
         return super().save_instance()
 
 
-class AgencyEditView(WorkflowSuccessMessageMixin, EditView):
+class AgencyEditView(SaveAndActTogetherMixin, WorkflowSuccessMessageMixin, EditView):
+    together_actions = ("publish", "workflow-action")
+
     @cached_property
     def header_more_buttons(self):
         buttons = list(super().header_more_buttons)
@@ -257,14 +273,6 @@ class AgencyEditView(WorkflowSuccessMessageMixin, EditView):
             self.new_revision = None
             return self.object
         return super().save_instance()
-
-    def form_valid(self, form):
-        # An approval from the editor saves the form, then acts: both or neither (a refused
-        # approval must not leave the revision it saved behind).
-        if self.action == "workflow-action":
-            with transaction.atomic():
-                return super().form_valid(form)
-        return super().form_valid(form)
 
     def workflow_action_action(self):
         # Separation of duties: whoever has just edited the agency here (or submitted it) does

@@ -20,6 +20,7 @@ PRODUCTION_VARIABLES = {
     "SECURE_HSTS_INCLUDE_SUBDOMAINS",
     "SECURE_HSTS_PRELOAD",
     "INSECURE_COOKIES",
+    "TASKS_BACKEND",
     # Set by the browser tests' conftest for Playwright's event loop; never in production (and
     # `check --deploy` reports it), so a process started here must not inherit it.
     "DJANGO_ALLOW_ASYNC_UNSAFE",
@@ -95,6 +96,24 @@ def test_deploy_check_is_clean_with_the_documented_environment():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+def task_backend(settings: str, **env) -> str:
+    code = "import django; django.setup(); from django.conf import settings as s; "
+    code += "print(s.TASKS['default']['BACKEND'])"
+    result = run_in(settings, ["-c", code], **env)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_production_queues_index_updates_for_the_worker_and_development_runs_them_at_once():
+    assert task_backend("cms.settings.production", **DOCUMENTED_ENVIRONMENT) == (
+        "django_tasks_db.DatabaseBackend"
+    )
+    immediate = "django_tasks.backends.immediate.ImmediateBackend"
+    production = {**DOCUMENTED_ENVIRONMENT, "TASKS_BACKEND": "immediate"}
+    assert task_backend("cms.settings.production", **production) == immediate
+    assert task_backend("cms.settings.dev") == immediate
 
 
 def test_thai_locale_and_time_zone(settings):

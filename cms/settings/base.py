@@ -37,6 +37,10 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "simple_history",
+    # Index updates (and Wagtail's own background work) as tasks; its database queue is what
+    # production runs (TASKS below, `manage.py db_worker`); its system checks validate TASKS.
+    "django_tasks",
+    "django_tasks_db",
     # The Content-Security-Policy header (its system checks; the middleware is ours, below).
     "csp",
     # Counts wrong passwords and locks a username out from an address (login throttling below).
@@ -108,6 +112,16 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Background work (django-tasks): the search index update after each publish, Wagtail's reference
+# index. `immediate` runs it at once in the same process (the embedded default: `make run` needs no
+# worker, and an agency is searchable as soon as it is published); `database` queues it in the
+# database for `manage.py db_worker` (production's default, cms/settings/production.py).
+TASKS_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+TASKS = {"default": {"BACKEND": TASKS_BACKENDS[os.environ.get("TASKS_BACKEND", "immediate")]}}
 
 # Redis is used for the cache when REDIS_URL is set; otherwise a per-process memory cache.
 # While Redis is down the site serves uncached and logs it once (cms/redis_cache.py).

@@ -27,6 +27,9 @@ if not REDIS_URL and os.environ.get("WEB_CONCURRENCY", "").strip() != "1":  # no
     )
 
 DEBUG = False
+# Index updates leave the editor's request: they wait in the database, surviving a restart, for
+# `manage.py db_worker` (docs/deploy.md). TASKS_BACKEND=immediate runs them in the request instead.
+TASKS = {"default": {"BACKEND": TASKS_BACKENDS[os.environ.get("TASKS_BACKEND", "database")]}}  # noqa: F405
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
 }

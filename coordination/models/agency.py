@@ -7,7 +7,7 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.db.models import CharField, Exists, OuterRef, Prefetch
 from django.db.models.functions import Cast
 from django.utils import timezone
@@ -447,6 +447,16 @@ class Agency(
         if update_fields is not None and "review_due_at" not in update_fields:
             kwargs["update_fields"] = [*update_fields, "review_due_at"]
         super().save(*args, **kwargs)
+
+    def publish(self, revision, *args, **kwargs):
+        """Publish `revision` in one transaction: the live row and its phones and contacts together.
+
+        Wagtail's publish of a snippet revision is not atomic (its page publish is): the agency
+        row and each child row would commit on their own, a failure half-way leaving a live agency
+        with half its contacts, and each commit scheduling its own search index update.
+        """
+        with transaction.atomic():
+            return super().publish(revision, *args, **kwargs)
 
     def with_content_json(self, content):
         obj = super().with_content_json(content)

@@ -1,4 +1,5 @@
-"""Indexing many agencies at once, after an import: `agency_index_many()`.
+"""Indexing many agencies at once: after an import (`agency_index_many()`), and the whole
+registry again (`agency_index_rebuild()`, `manage.py rebuild_agency_index`).
 
 The import writes its agencies in bulk, without a save signal per agency; this indexes them
 afterwards, a chunk at a time, with each chunk's entries written in one statement. On
@@ -10,13 +11,20 @@ modelsearch's PostgreSQL backend can only be imported once the models are loaded
 models import `indexing`.
 """
 
+from collections.abc import Callable
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField
+from django.db.models.functions import Cast
 from modelsearch.backends.database.postgres.postgres import (
     IndexEntry,
     ObjectIndexer,
     PostgresIndex,
 )
 from modelsearch.utils import get_content_type_pk
+from wagtail.search import index as wagtail_index
 from wagtail.search.backends import get_search_backends_with_name
+from wagtail.search.models import IndexEntry as AnyIndexEntry
 
 from coordination.models import Agency
 from coordination.search.backend import ScopedTitleNormIndex
@@ -120,3 +128,37 @@ def agency_index_many(pks) -> None:
                 _postgres_add_items(index, Agency, agencies)
             else:
                 backend.add_bulk(Agency, agencies)
+
+
+def agency_index_rebuild(*, progress: Callable[[int, int], None] | None = None) -> int:
+    """Index every agency again, `INDEX_CHUNK` at a time, and drop the entries of agencies gone.
+
+    The chunks follow the primary key (no OFFSET, so the last chunk costs what the first does),
+    each written in one statement; `progress(done, total)` after each. The title-length average
+    is worked out afresh at the end, once. Returns the number of agencies indexed.
+    """
+    total = Agency.objects.count()
+    keys = Agency.objects.order_by("pk").values_list("pk", flat=True)
+    done, last = 0, 0
+    while chunk := list(keys.filter(pk__gt=last)[:INDEX_CHUNK]):
+        agency_index_many(chunk)
+        done, last = done + len(chunk), chunk[-1]
+        if progress:
+            progress(done, total)
+    _drop_entries_of_agencies_gone()
+    for _name, backend in get_search_backends_with_name(with_auto_update=True):
+        index = backend.get_index_for_model(Agency)
+        if isinstance(index, ScopedTitleNormIndex):
+            index._refresh_title_norms(full=True)
+    return done
+
+
+def _drop_entries_of_agencies_gone() -> None:
+    existing = Agency.objects.annotate(key=Cast("pk", CharField())).values("key")
+    gone = (
+        AnyIndexEntry.objects.filter(content_type=ContentType.objects.get_for_model(Agency))
+        .exclude(object_id__in=existing)
+        .values_list("object_id", flat=True)
+    )
+    for object_id in list(gone):
+        wagtail_index.remove_object(Agency(pk=int(object_id)))

@@ -6,14 +6,16 @@ public search cannot reveal whose mobile number it is. The admin searches the sa
 also finds internal-only and draft-only agencies, because only the public queries filter on
 `public_agencies()`.
 
-Updates: Agency sets ``search_auto_update = False`` and is indexed here instead. Wagtail's own
-handler runs at the agency's ``post_save``, before modelcluster saves its phones and contacts,
-so it indexes the previous ones; here the agency is indexed at ``post_save`` as Wagtail would
-(its names are searchable at once, inside the same transaction too) and once more after commit,
-once per transaction, when its phones and contacts are saved (their own saves and deletes
-schedule that too). The work is a django-tasks task: with the default ImmediateBackend it runs
-in the request; with a real backend (``TASKS``) the editor's request only enqueues it and a
-worker indexes. Deletes remove the index entry at once (a cheap delete).
+Updates: Agency sets ``search_auto_update = False`` and is indexed here instead. One publish
+saves the agency several times (its draft, its revision pointers, the published row) and then
+its phones and contacts, each a signal; all of them only note the agency's id, and when the
+transaction commits one django-tasks task, `agency_index_task`, indexes every agency noted in
+it, from the committed rows. With the immediate backend (development, tests) the task runs at
+commit in the same process; with the database backend (production) the commit queues it and
+`manage.py db_worker` runs it, so the editor's request does no indexing. Saves that change only
+Wagtail's bookkeeping (lock, unlock, a new draft revision) note nothing. Deletes remove the entry
+at once (a cheap delete); the task removes it too if the agency is gone by the time it runs.
+Imports index in bulk afterwards (`bulk_index.agency_index_many()`), not one task per agency.
 """
 
 import functools
@@ -36,6 +38,7 @@ _BOOKKEEPING = {
     "latest_revision_id",
     "live_revision_id",
     "locked_by_id",
+    "review_due_at",  # worked out again on every save (Agency.save), never indexed
 }
 
 # --- Text of an agency -----------------------------------------------------------------------
@@ -159,45 +162,69 @@ def thai_page_search_fields() -> list:
 
 
 @task()
-def agency_index_task(pk: int) -> None:
-    """Re-index one agency from the committed database state (or drop it if it is gone)."""
-    agency = Agency.get_indexed_objects().filter(pk=pk).first()
-    if agency is None:
-        return
-    segmenter_add_names(agency.name_th, agency.short_name)
-    index.insert_or_update_object(agency)
+def agency_index_task(pks: list[int]) -> None:
+    """Index these agencies as the database holds them now; drop the entries of those gone.
+
+    Idempotent: running it twice, or late, leaves the index as running it once, now.
+    """
+    agencies = list(Agency.get_indexed_objects().filter(pk__in=pks))
+    for agency in agencies:
+        segmenter_add_names(agency.name_th, agency.short_name)
+        index.insert_or_update_object(agency)
+    for pk in set(pks) - {agency.pk for agency in agencies}:
+        index.remove_object(Agency(pk=pk))
+
+
+class _IndexAtCommit:
+    """The one after-commit callback of a transaction: enqueues one task for the agencies noted."""
+
+    def __init__(self):
+        self.pks: list[int] = []
+        self.done = False
+
+    def __call__(self):
+        self.done = True
+        agency_index_task.enqueue(self.pks)
+
+
+def _in_transaction(connection) -> bool:
+    """Whether a save on `connection` is not committed yet.
+
+    A test case's own atomic blocks (pytest-django's ``django_db``) do not count, as Django's
+    `atomic(durable=True)` does not count them: there a save outside the code's own transactions
+    is as committed as it will ever be, as in autocommit.
+    """
+    return any(not getattr(block, "_from_testcase", False) for block in connection.atomic_blocks)
 
 
 def agency_index_schedule(pk) -> None:
-    """Enqueue `agency_index_task` once per agency and transaction, after commit."""
+    """Index agency `pk` after the current transaction commits, in its one index task."""
     if pk is None:
         return
     connection = connections[DEFAULT_DB_ALIAS]
-    # Already queued and not yet run in this transaction? (Django empties the queue on rollback.)
+    if not _in_transaction(connection):
+        agency_index_task.enqueue([pk])
+        return
+    # This transaction's callback, if it has one still to run (Django drops it on rollback).
     for _sids, callback, _robust in connection.run_on_commit:
-        if getattr(callback, "agency_pk", None) == pk and not callback.done:
-            return
-
-    def enqueue():
-        enqueue.done = True
-        agency_index_task.enqueue(pk)
-
-    enqueue.agency_pk = pk
-    enqueue.done = False
-    transaction.on_commit(enqueue)
+        if isinstance(callback, _IndexAtCommit) and not callback.done:
+            break
+    else:
+        callback = _IndexAtCommit()
+        # Robust: the publish has committed; a queue that fails to take the task is logged (a
+        # rebuild or the agency's next publish repairs its entry), not turned into an error page.
+        transaction.on_commit(callback, robust=True)
+    if pk not in callback.pks:
+        callback.pks.append(pk)
 
 
 def _agency_saved(sender, instance, raw=False, update_fields=None, **kwargs):
-    # Lock, unlock and new revisions save only Wagtail's bookkeeping: nothing searchable changed.
+    # Lock, unlock and new revisions save only bookkeeping: nothing searchable changed.
     if raw or (update_fields and set(update_fields) <= _BOOKKEEPING):
         return
     if getattr(instance, SKIP_INDEXING, False):
         return  # written in bulk (an import): indexed by bulk_index.agency_index_many() afterwards
-    # Now, as Wagtail would (the agency's own fields are current)...
-    agency_index_task.enqueue(instance.pk)
-    # ...and again after commit, when its phones and contacts are saved too.
-    if connections[DEFAULT_DB_ALIAS].in_atomic_block:
-        agency_index_schedule(instance.pk)
+    agency_index_schedule(instance.pk)
 
 
 def _agency_deleted(sender, instance, **kwargs):

@@ -283,7 +283,7 @@ def test_with_a_task_backend_the_editor_only_enqueues(committed):
         agency = AgencyFactory(name_th="โรงเรียนบ้านห้วยคต")
     assert public_names("ห้วยคต") == []  # not indexed in the request...
     queued = [r for r in default_task_backend.results if r.task.name == agency_index_task.name]
-    assert queued and all(r.args == [agency.pk] for r in queued)
+    assert queued and all(r.args == [[agency.pk]] for r in queued)  # only the id
     for result in queued:  # ...but by a worker
         agency_index_task.call(*result.args)
     assert public_names("ห้วยคต") == ["โรงเรียนบ้านห้วยคต"]
