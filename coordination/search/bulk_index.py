@@ -20,6 +20,7 @@ from wagtail.search.backends import get_search_backends_with_name
 
 from coordination.models import Agency
 from coordination.search.backend import ScopedTitleNormIndex
+from coordination.search.indexing import agencies_indexed
 from coordination.search.segmenter import segmenter_add_names
 
 # Agencies indexed per bulk write.
@@ -120,3 +121,4 @@ def agency_index_many(pks) -> None:
                 _postgres_add_items(index, Agency, agencies)
             else:
                 backend.add_bulk(Agency, agencies)
+    agencies_indexed.send(sender=Agency, pks=pks)

@@ -20,6 +20,7 @@ import functools
 
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, transaction
 from django.db.models.signals import post_delete, post_save
+from django.dispatch import Signal
 from django.utils.html import strip_tags
 from django_tasks import task
 from wagtail.fields import StreamField
@@ -30,6 +31,9 @@ from coordination.history import WAGTAIL_BOOKKEEPING_FIELDS
 from coordination.models import Agency, AgencyPhone, Contact, SchoolNetwork
 from coordination.search.segmenter import index_text, segmenter_add_names, segmenter_use_names
 from coordination.services.agency_import import SKIP_INDEXING
+
+# Sent after agencies' index entries are written (`pks`): what is found for a query changed.
+agencies_indexed = Signal()
 
 _BOOKKEEPING = {
     *WAGTAIL_BOOKKEEPING_FIELDS,
@@ -166,6 +170,7 @@ def agency_index_task(pk: int) -> None:
         return
     segmenter_add_names(agency.name_th, agency.short_name)
     index.insert_or_update_object(agency)
+    agencies_indexed.send(sender=Agency, pks=[pk])
 
 
 def agency_index_schedule(pk) -> None:
