@@ -44,7 +44,7 @@ class ResultGroup:
 
     @property
     def more(self) -> bool:
-        return self.page_obj is None and self.total > len(self.items)
+        return self.page_obj is None and (self.capped or self.total > len(self.items))
 
 
 def _agency_results(request, parsed, size, page_number):

@@ -73,7 +73,8 @@ def main() -> None:
     passes = ["cold", "warm"] if args.warm else ["cold"]
     with override_settings(COORDINATION_PAGE_CACHE_ENABLED=False, COORDINATION_API_RATE_LIMIT=0):
         cache.clear()
-        client.get(paths["search"] + urlencode({"q": "warm up"}))
+        for surface in surfaces:  # templates, URL resolvers, connection: not a search's cost
+            client.get(paths[surface] + urlencode({"q": "อุทัยธานี"}))
         for label in passes:
             for surface in surfaces:
                 timed = []

@@ -24,7 +24,7 @@ class RankedIds:
     """The primary keys of the best matches, in rank order: at most `cap + 1` of them."""
 
     ids: tuple[int, ...]
-    cap: int = SEARCH_COUNT_CAP
+    cap: int
 
     @property
     def capped(self) -> bool:
@@ -37,8 +37,9 @@ class RankedIds:
         return min(len(self.ids), self.cap)
 
 
-def ranked_ids(queryset: QuerySet, *, cap: int = SEARCH_COUNT_CAP) -> RankedIds:
+def ranked_ids(queryset: QuerySet, *, cap: int | None = None) -> RankedIds:
     """The keys of `queryset`'s first `cap + 1` rows in its own order, in one query."""
+    cap = SEARCH_COUNT_CAP if cap is None else cap
     return RankedIds(ids=tuple(queryset.values_list("pk", flat=True)[: cap + 1]), cap=cap)
 
 

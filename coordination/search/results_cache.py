@@ -21,7 +21,8 @@ from wagtail.signals import published, unpublished
 
 from coordination.cache import shared_cache, shared_generation
 from coordination.models import Agency, AgencyCategory
-from coordination.search.capped import SEARCH_COUNT_CAP, RankedIds, ranked_ids
+from coordination.search import capped
+from coordination.search.capped import RankedIds, ranked_ids
 from coordination.search.indexing import agencies_indexed
 
 GENERATION_KEY = "coordination:search-results:generation"
@@ -38,9 +39,10 @@ def _key(queryset: QuerySet, cap: int) -> str:
     return f"{KEY_PREFIX}:{shared_generation(GENERATION_KEY)}:{digest}"
 
 
-def cached_ranked_ids(queryset: QuerySet, *, cap: int = SEARCH_COUNT_CAP) -> RankedIds:
+def cached_ranked_ids(queryset: QuerySet, *, cap: int | None = None) -> RankedIds:
     """`ranked_ids(queryset)`, from the cache when the same search was made since the last
     change; stored when it found at least CACHE_FROM results."""
+    cap = capped.SEARCH_COUNT_CAP if cap is None else cap
     key = _key(queryset, cap)
     cache = shared_cache()
     stored = cache.get(key)
