@@ -7,8 +7,9 @@ of issue 13, through Django's test client, on the configured database (docs/benc
 
 Surfaces: `search` (/search/?q=, the overview of agencies, news and pages), `directory`
 (the directory page's ?q=) and `api` (/api/v1/agencies?q=). Each query is asked once per surface
-with an empty cache ("cold": what the first visitor of a query waits); `--warm` asks them all a
-second time (what the search-results cache gives the next visitors). The page cache is off, so
+with an empty cache ("cold": what the first visitor of a query waits, the cache emptied before each
+surface); `--warm` asks them all a second time (what the search-results cache gives the next
+visitors). The page cache is off, so
 the directory is timed rendering, not served from a stored copy. Prints p50/p95/max per surface,
 the number of SQL queries and the slowest queries.
 """
@@ -77,28 +78,40 @@ def main() -> None:
             client.get(paths[surface] + urlencode({"q": "อุทัยธานี"}))
         for label in passes:
             for surface in surfaces:
+                if label == "cold":
+                    cache.clear()  # the API and the directory run the same search: keep apart
                 timed = []
                 for q in queries:
                     url = paths[surface] + urlencode({"q": q})
+                    connection.queries_log.clear()  # it keeps 9,000: counts would wrap
                     with CaptureQueriesContext(connection) as captured:
                         started = time.perf_counter()
                         response = client.get(url)
                         elapsed = (time.perf_counter() - started) * 1000
                     if response.status_code != 200:
                         print(f"  {surface} {q!r}: HTTP {response.status_code}")
-                    timed.append((elapsed, len(captured.captured_queries), q))
-                ms = [t[0] for t in timed]
-                counts = [t[1] for t in timed]
-                broad = [t[0] for t in timed if t[2] in BROAD_QUERIES]
-                print(
-                    f"{label:5} {surface:10} p50 {statistics.median(ms):7.1f} ms  "
-                    f"p95 {percentile(ms, 0.95):7.1f} ms  max {max(ms):7.1f} ms  "
-                    f"broad max {max(broad):7.1f} ms  SQL queries {min(counts)}–{max(counts)}"
-                )
-                slowest = sorted(timed, reverse=True)[:5]
-                print(
-                    "      slowest: " + ", ".join(f"{q!r} {t:.0f} ms/{n}q" for t, n, q in slowest)
-                )
+                    sql_ms = sum(float(each["time"]) for each in captured.captured_queries) * 1000
+                    timed.append((elapsed, len(captured.captured_queries), sql_ms, q))
+                report(label, surface, timed)
+
+
+def report(label: str, surface: str, timed: list[tuple[float, int, float, str]]) -> None:
+    ms = [t[0] for t in timed]
+    sql = [t[2] for t in timed]
+    counts = [t[1] for t in timed]
+    broad = [t[0] for t in timed if t[3] in BROAD_QUERIES]
+    print(
+        f"{label:5} {surface:10} p50 {statistics.median(ms):6.1f} ms  "
+        f"p95 {percentile(ms, 0.95):6.1f} ms  max {max(ms):6.1f} ms  "
+        f"broad max {max(broad):6.1f} ms | SQL p50 {statistics.median(sql):5.1f} ms  "
+        f"p95 {percentile(sql, 0.95):5.1f} ms  max {max(sql):6.1f} ms, "
+        f"{min(counts)}–{max(counts)} queries"
+    )
+    slowest = sorted(timed, reverse=True)[:5]
+    print(
+        "      slowest: "
+        + ", ".join(f"{q!r} {t:.0f} ms ({s:.0f} SQL, {n}q)" for t, n, s, q in slowest)
+    )
 
 
 if __name__ == "__main__":
