@@ -8,6 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from coordination import search_views
 from coordination.api import AgencyPage
 from coordination.search import capped, results_cache
 from tests.coordination.directory_support import directory_page
@@ -54,11 +55,12 @@ def test_a_count_within_the_cap_is_exact(client, cap):
 
 
 def test_the_cap_is_written_the_thai_way(client, monkeypatch):
-    monkeypatch.setattr(capped, "SEARCH_COUNT_CAP", 1000)
+    schools(1)
+    thousand_and_one = capped.RankedIds(ids=tuple(range(1, 1002)), cap=1000)
+    monkeypatch.setattr(search_views, "cached_ranked_ids", lambda queryset: thousand_and_one)
     page = text(client.get("/search/", {"q": "โรงเรียน"}))
-    assert "1,000" not in page  # nothing found yet: no count at all
-    found = capped.RankedIds(ids=tuple(range(1001)), cap=1000)
-    assert (found.total, found.capped) == (1000, True)
+    assert "พบมากกว่า 1,000 รายการสำหรับ “โรงเรียน”" in page
+    assert "(มากกว่า 1,000 รายการ)" in page
 
 
 def test_a_page_past_the_cap_shows_the_last_page_within_it(client, cap, monkeypatch):
