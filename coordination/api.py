@@ -35,6 +35,8 @@ from coordination.cards import (
 from coordination.choices import PhoneKind, Scope
 from coordination.outages import RETRY_AFTER_SECONDS, database_outage
 from coordination.phones import phone_split
+from coordination.search.capped import SEARCH_COUNT_CAP, rows_in_order
+from coordination.search.results_cache import cached_ranked_ids
 from coordination.selectors.directory import (
     agencies_filtered,
     agencies_page_rows,
@@ -69,6 +71,8 @@ API_DESCRIPTION = f"""ข้อมูลหน่วยงานที่เผ�
 
 ## การแบ่งหน้า
 `page` เริ่มที่ 1 และต้องไม่เกิน `total_pages`; `size` อยู่ระหว่าง 1 ถึง {MAX_PAGE_SIZE} (ค่าเริ่มต้น {DEFAULT_PAGE_SIZE})
+เมื่อค้นด้วย `q` แล้วพบมากกว่า {SEARCH_COUNT_CAP:,} แห่ง `total_items` เป็น {SEARCH_COUNT_CAP:,} และ `total_items_capped` เป็น true:
+เปิดได้เฉพาะหน้าที่ครอบคลุม {SEARCH_COUNT_CAP:,} แห่งแรกตามลำดับความตรง
 
 ## การแคชและการจำกัดอัตรา
 ทุกคำตอบ 200 มี `ETag` (และข้อมูลหน่วยงานหนึ่งแห่งมี `Last-Modified`): ส่ง `If-None-Match` กลับมาแล้วได้ 304 ถ้าข้อมูลไม่เปลี่ยน
@@ -331,8 +335,16 @@ class AgencyOut(Schema):
 
 
 class AgencyPage(Schema):
-    total_items: int
-    total_pages: int
+    total_items: int = Field(
+        description=f"จำนวนหน่วยงานที่พบ เมื่อค้นด้วย `q` แล้วพบมากกว่า {SEARCH_COUNT_CAP:,} แห่ง "
+        f"ค่านี้คือ {SEARCH_COUNT_CAP:,} และ `total_items_capped` เป็น true"
+    )
+    total_pages: int = Field(description="จำนวนหน้าที่เปิดได้ (นับจาก `total_items`)")
+    total_items_capped: bool = Field(
+        False,
+        description=f"true เมื่อผลการค้นหามีมากกว่า {SEARCH_COUNT_CAP:,} แห่ง: เปิดได้เฉพาะ "
+        f"{SEARCH_COUNT_CAP:,} แห่งแรกตามลำดับความตรง ระบุคำค้นหรือตัวกรองเพิ่มเพื่อให้แคบลง",
+    )
     page_number: int
     size: int
     contents: list[AgencyOut]
@@ -476,7 +488,12 @@ def agency_list(request, filters: Query[AgencyFilters]):
         district=filters.district,
         modified_after=_moment(filters.modified_after),
     )
-    total = queryset.count()
+    if filters.q.strip():
+        # One ranked pass, counted up to the cap (coordination.search.capped).
+        found = cached_ranked_ids(queryset)
+        total, capped = found.total, found.capped
+    else:
+        total, capped = queryset.count(), False
     total_pages = max(1, math.ceil(total / filters.size))
     if filters.page > total_pages:
         # Checked before slicing: an absurd page must not reach the database as an OFFSET.
@@ -488,21 +505,23 @@ def agency_list(request, filters: Query[AgencyFilters]):
         raise ApiError(404, "page_out_of_range", message, [{"name": "page", "message": message}])
     start = (filters.page - 1) * filters.size
     # A search ranks by annotations of its own and is short; a listing can be 2,500 pages long.
-    rows = (
-        queryset[start : start + filters.size]
-        if filters.q.strip()
-        else agencies_page_rows(queryset, start=start, size=filters.size)
-    )
+    if filters.q.strip():
+        rows = rows_in_order(
+            with_card_relations(public_agencies(), tags=False),
+            found.ids[start : min(start + filters.size, total)],
+        )
+    else:
+        rows = with_card_relations(
+            agencies_page_rows(queryset, start=start, size=filters.size), tags=False
+        )
     directory_url = directory_base_url(request)
     return {
         "total_items": total,
         "total_pages": total_pages,
+        "total_items_capped": capped,
         "page_number": filters.page,
         "size": filters.size,
-        "contents": [
-            _out(agency_public_view(agency), directory_url)
-            for agency in with_card_relations(rows, tags=False)
-        ],
+        "contents": [_out(agency_public_view(agency), directory_url) for agency in rows],
     }
 
 

@@ -27,11 +27,13 @@ class CoordinationConfig(AppConfig):
         from coordination.blocks import DirectoryBlock
         from coordination.compare import register_comparison_classes
         from coordination.pages import DirectoryPage
+        from coordination.search import results_cache
         from coordination.search.indexing import connect_signals
         from coordination.services.self_service import self_service_published
 
         connect_signals()
         cache.connect_signals(listing_page_models=[DirectoryPage], listing_blocks=[DirectoryBlock])
         sitemaps.connect_signals()
+        results_cache.connect_signals()
         register_comparison_classes()
         published.connect(self_service_published, dispatch_uid="coordination_self_service")

@@ -17,7 +17,9 @@ from django.views.decorators.http import require_GET
 
 from coordination.cards import agency_public_view, public_agencies, with_card_relations
 from coordination.layout import base_template
+from coordination.search.capped import ranked_page, rows_in_order
 from coordination.search.queries import agency_search, agency_suggest, page_search, parse_query
+from coordination.search.results_cache import cached_ranked_ids
 from coordination.selectors.directory import agency_url, directory_base_url
 
 GROUPS = {
@@ -37,22 +39,27 @@ class ResultGroup:
     total: int
     items: list
     page_obj: PaginatorPage | None = None
+    # More results than coordination.search.capped's cap: `total` is the cap.
+    capped: bool = False
 
     @property
     def more(self) -> bool:
-        return self.page_obj is None and self.total > len(self.items)
+        return self.page_obj is None and (self.capped or self.total > len(self.items))
 
 
 def _agency_results(request, parsed, size, page_number):
-    queryset = with_card_relations(agency_search(public_agencies(), parsed, public=True))
-    paginator = Paginator(queryset, size)
-    page_obj = paginator.get_page(page_number)
+    # One ranked pass, counted up to the cap and kept for the next page and the next visitor.
+    found = cached_ranked_ids(agency_search(public_agencies(), parsed, public=True))
+    page_obj = ranked_page(found, page_number, size)
+    page_obj.object_list = rows_in_order(
+        with_card_relations(public_agencies()), page_obj.object_list
+    )
     base = directory_base_url(request)
     items = [
         {"card": agency_public_view(agency), "url": agency_url(base, agency.slug)}
         for agency in page_obj.object_list
     ]
-    return paginator.count, items, page_obj
+    return found.total, items, page_obj, found.capped
 
 
 def _page_results(request, parsed, size, page_number, *, news):
@@ -68,19 +75,24 @@ def _page_results(request, parsed, size, page_number, *, news):
         }
         for page in page_obj.object_list
     ]
-    return paginator.count, items, page_obj
+    return paginator.count, items, page_obj, False
 
 
 def _group(request, key, parsed, *, single: bool, page_number) -> ResultGroup:
     size = PAGE_SIZE if single else PREVIEW_SIZE
     if key == "agencies":
-        total, items, page_obj = _agency_results(request, parsed, size, page_number)
+        total, items, page_obj, capped = _agency_results(request, parsed, size, page_number)
     else:
-        total, items, page_obj = _page_results(
+        total, items, page_obj, capped = _page_results(
             request, parsed, size, page_number, news=(key == "news")
         )
     return ResultGroup(
-        key=key, label=GROUPS[key], total=total, items=items, page_obj=page_obj if single else None
+        key=key,
+        label=GROUPS[key],
+        total=total,
+        items=items,
+        page_obj=page_obj if single else None,
+        capped=capped,
     )
 
 
@@ -104,6 +116,7 @@ def site_search(request):
         "only": only,
         "groups": groups,
         "total": sum(group.total for group in groups),
+        "total_capped": any(group.capped for group in groups),
         "group_labels": GROUPS,
         "query_prefix": urlencode({"q": q, "type": only}) + "&",
         "q_encoded": urlencode({"q": q}),

@@ -24,6 +24,7 @@ from coordination.jsonld import agency_jsonld, jsonld_script
 from coordination.layout import base_template
 from coordination.pages import DirectoryPage
 from coordination.permissions import can_view_registry
+from coordination.search.results_cache import cached_ranked_ids
 from coordination.selectors.directory import (
     DirectoryFilters,
     agency_url,
@@ -109,6 +110,7 @@ def directory_listing_view(request, *, page):
         filters=DirectoryFilters.from_query(request.GET),
         page_number=request.GET.get("page", "1"),
         staff=staff,
+        ranked=cached_ranked_ids,
     )
     if staff:
         internal_view_log_listing(

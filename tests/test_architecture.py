@@ -48,7 +48,12 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("cards: the public data rule and the public and staff projections", ("coordination.cards",)),
     (
         "selectors and services",
-        ("coordination.search.queries", "coordination.selectors", "coordination.services"),
+        (
+            "coordination.search.capped",
+            "coordination.search.queries",
+            "coordination.selectors",
+            "coordination.services",
+        ),
     ),
     (
         "search, cache and formats",
@@ -63,6 +68,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "coordination.search.bulk_index",
             "coordination.search.indexing",
             "coordination.search.quality",
+            "coordination.search.results_cache",
             "coordination.spreadsheets",
             "coordination.vcard",
         ),

@@ -28,6 +28,7 @@ from wagtail.search.models import IndexEntry as AnyIndexEntry
 
 from coordination.models import Agency
 from coordination.search.backend import ScopedTitleNormIndex
+from coordination.search.indexing import agencies_indexed
 from coordination.search.segmenter import segmenter_add_names
 
 # Agencies indexed per bulk write.
@@ -128,6 +129,7 @@ def agency_index_many(pks) -> None:
                 _postgres_add_items(index, Agency, agencies)
             else:
                 backend.add_bulk(Agency, agencies)
+    agencies_indexed.send(sender=Agency, pks=pks)
 
 
 def agency_index_rebuild(*, progress: Callable[[int, int], None] | None = None) -> int:

@@ -22,6 +22,7 @@ import functools
 
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, transaction
 from django.db.models.signals import post_delete, post_save
+from django.dispatch import Signal
 from django.utils.html import strip_tags
 from django_tasks import task
 from wagtail.fields import StreamField
@@ -32,6 +33,9 @@ from coordination.history import WAGTAIL_BOOKKEEPING_FIELDS
 from coordination.models import Agency, AgencyPhone, Contact, SchoolNetwork
 from coordination.search.segmenter import index_text, segmenter_add_names, segmenter_use_names
 from coordination.services.agency_import import SKIP_INDEXING
+
+# Sent after agencies' index entries are written (`pks`): what is found for a query changed.
+agencies_indexed = Signal()
 
 _BOOKKEEPING = {
     *WAGTAIL_BOOKKEEPING_FIELDS,
@@ -173,6 +177,7 @@ def agency_index_task(pks: list[int]) -> None:
         index.insert_or_update_object(agency)
     for pk in set(pks) - {agency.pk for agency in agencies}:
         index.remove_object(Agency(pk=pk))
+    agencies_indexed.send(sender=Agency, pks=list(pks))
 
 
 class _IndexAtCommit:

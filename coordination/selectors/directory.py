@@ -30,6 +30,7 @@ from coordination.cards import (
 from coordination.choices import Scope
 from coordination.models.agency import Agency
 from coordination.models.reference import AgencyCategory, SchoolNetwork
+from coordination.search.capped import ranked_ids, ranked_page, rows_in_order
 from coordination.search.queries import agency_search
 
 DIRECTORY_PER_PAGE = 20
@@ -196,6 +197,8 @@ class DirectoryListing:
     page_obj: PaginatorPage
     groups: list[DirectoryGroup]
     total: int
+    # A search with more results than coordination.search.capped's cap: `total` is the cap.
+    capped: bool = False
 
     @property
     def district_province(self) -> str:
@@ -318,22 +321,35 @@ def agencies_page_rows(queryset: QuerySet[Agency], *, start: int, size: int) -> 
 
 
 def directory_listing(
-    *, filters: DirectoryFilters, page_number: str = "1", staff: bool = False
+    *, filters: DirectoryFilters, page_number: str = "1", staff: bool = False, ranked=ranked_ids
 ) -> DirectoryListing:
     """One page (20 agencies) of the directory, grouped when asked, with the filter choices.
 
-    Staff cards list contact persons too (one more query); public listings show none."""
+    A search is one ranked pass (`ranked`, coordination.search.capped: the view passes the
+    cached one), counted up to the cap. Staff cards list contact persons too (one more query);
+    public listings show none."""
     queryset = _filtered(_listed_agencies(staff=staff), filters)
-    paginator = Paginator(queryset, DIRECTORY_PER_PAGE)
-    page_obj = paginator.get_page(page_number)
-    # A search ranks by annotations of its own and is short; a listing can be 2,500 pages long.
-    start = page_obj.start_index() - 1 if paginator.count else 0
-    rows = (
-        page_obj.object_list
-        if filters.q.strip()
-        else agencies_page_rows(queryset, start=start, size=DIRECTORY_PER_PAGE)
-    )
-    page_obj.object_list = with_card_relations(rows, tags=staff, contacts=staff)
+    capped = False
+    if filters.q.strip():
+        found = ranked(queryset)
+        page_obj = ranked_page(found, page_number, DIRECTORY_PER_PAGE)
+        rows = rows_in_order(
+            with_card_relations(_listed_agencies(staff=staff), tags=staff, contacts=staff),
+            page_obj.object_list,
+        )
+        total, capped = found.total, found.capped
+    else:
+        paginator = Paginator(queryset, DIRECTORY_PER_PAGE)
+        page_obj = paginator.get_page(page_number)
+        # A listing can be 2,500 pages long: pick the page's ids first.
+        start = page_obj.start_index() - 1 if paginator.count else 0
+        rows = with_card_relations(
+            agencies_page_rows(queryset, start=start, size=DIRECTORY_PER_PAGE),
+            tags=staff,
+            contacts=staff,
+        )
+        total = paginator.count
+    page_obj.object_list = rows
     view = agency_staff_view if staff else agency_public_view
     groups: list[DirectoryGroup] = []
     for agency in page_obj.object_list:
@@ -347,7 +363,8 @@ def directory_listing(
         options=directory_filter_options(staff=staff),
         page_obj=page_obj,
         groups=groups,
-        total=paginator.count,
+        total=total,
+        capped=capped,
     )
 
 
