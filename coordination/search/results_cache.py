@@ -15,6 +15,7 @@ the same shared cache and generation helpers as the page cache and the sitemap.
 import hashlib
 import uuid
 
+from django.core.exceptions import EmptyResultSet
 from django.db.models import QuerySet
 from django.db.models.signals import post_delete, post_save
 from wagtail.signals import published, unpublished
@@ -43,7 +44,10 @@ def cached_ranked_ids(queryset: QuerySet, *, cap: int | None = None) -> RankedId
     """`ranked_ids(queryset)`, from the cache when the same search was made since the last
     change; stored when it found at least CACHE_FROM results."""
     cap = capped.SEARCH_COUNT_CAP if cap is None else cap
-    key = _key(queryset, cap)
+    try:
+        key = _key(queryset, cap)
+    except EmptyResultSet:  # a query that can match nothing (`q=-`): Django runs no SQL for it
+        return ranked_ids(queryset, cap=cap)
     cache = shared_cache()
     stored = cache.get(key)
     if stored is not None:

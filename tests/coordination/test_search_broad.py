@@ -148,3 +148,15 @@ def test_an_unpublished_agency_leaves_a_kept_search(client, monkeypatch):
     page = text(client.get(url))
     assert "โรงเรียนปิดตัว" not in page
     assert "พบ 3 รายการ" in page
+
+
+@pytest.mark.parametrize("q", ["-", "*", '""'])
+def test_a_search_that_can_match_nothing_answers_empty_everywhere(client, q):
+    """A query of punctuation alone parses to nothing: Django then runs no SQL for the search,
+    and the cache must not ask it for any (schemathesis found `q=-` answering 500)."""
+    directory_page()
+    schools(2)
+    body = client.get("/api/v1/agencies", {"q": q}).json()
+    assert (body["total_items"], body["contents"]) == (0, [])
+    assert client.get("/search/", {"q": q}).status_code == 200
+    assert client.get("/directory/", {"q": q}).status_code == 200
