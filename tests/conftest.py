@@ -45,7 +45,21 @@ def pytest_collection_modifyitems(config, items):
         config.hook.pytest_deselected(items=deselected)
         items[:] = selected
     if config.getoption("--reverse-order"):
+        # Reversed within pytest-django's order, not across it: a transactional test empties the
+        # database when it ends (a serialized one restores the migrated data only for itself), so
+        # the tests that run in a transaction must still come after it, never before.
         items.reverse()
+        items.sort(key=_runs_committed)
+
+
+def _runs_committed(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    fixtures = getattr(item, "fixturenames", ())
+    return bool(
+        (marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")))
+        or "transactional_db" in fixtures
+        or "live_server" in fixtures
+    )
 
 
 def pytest_sessionfinish(session, exitstatus):

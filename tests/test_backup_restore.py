@@ -37,7 +37,7 @@ def _count(dsn_settings: dict, database: str, table: str) -> int:
         return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_pg_dump_restores_into_a_new_database_with_the_same_rows(tmp_path):
     if not shutil.which("pg_dump"):
         pytest.skip("pg_dump is not installed (Debian's postgresql-client)")
