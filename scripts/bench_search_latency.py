@@ -15,6 +15,7 @@ the number of SQL queries and the slowest queries.
 """
 
 import argparse
+import gc
 import os
 import statistics
 import sys
@@ -52,7 +53,7 @@ def main() -> None:
 
     from coordination.models import Agency
     from coordination.search.quality import quality_queries
-    from coordination.search.segmenter import segment
+    from coordination.search.segmenter import segmenter_warm
     from coordination.selectors.directory import directory_base_url
 
     queries = list(BROAD_QUERIES)
@@ -69,7 +70,10 @@ def main() -> None:
         f"{Agency.objects.count():,} agencies, {len(queries)} queries "
         f"({len(BROAD_QUERIES)} broad)"
     )
-    segment("โรงเรียน")  # the dictionary is built once per process: not a search's cost
+    # As gunicorn.conf.py does in each worker: the dictionaries are built once per process (not a
+    # search's cost), then frozen out of the garbage collector's full collections.
+    segmenter_warm()
+    gc.freeze()
     client = Client(HTTP_HOST="localhost")
     passes = ["cold", "warm"] if args.warm else ["cold"]
     with override_settings(COORDINATION_PAGE_CACHE_ENABLED=False, COORDINATION_API_RATE_LIMIT=0):

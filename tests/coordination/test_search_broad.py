@@ -5,12 +5,14 @@ in the cache until an agency is published."""
 from html import unescape
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from coordination import search_views
 from coordination.api import AgencyPage
+from coordination.cards import public_agencies
 from coordination.search import capped, results_cache
+from coordination.search.queries import agency_search
 from tests.coordination.directory_support import directory_page
 from tests.factories import AgencyFactory
 
@@ -160,3 +162,48 @@ def test_a_search_that_can_match_nothing_answers_empty_everywhere(client, q):
     assert (body["total_items"], body["contents"]) == (0, [])
     assert client.get("/search/", {"q": q}).status_code == 200
     assert client.get("/directory/", {"q": q}).status_code == 200
+
+
+@pytest.mark.postgres
+def test_a_broad_search_never_reads_the_whole_index_table():
+    """A contact's position in nearly every agency ("งานสารบรรณ" in 44,000 of 50,000) made
+    PostgreSQL read the whole index table, unpacking every row's compressed text: 350–600 ms at
+    national scale. The ranked pass is planned without sequential scans: the plan of the very
+    statement it sends reads the index table through an index."""
+    schools(6)
+    with connection.cursor() as cursor:  # a table of one page: a sequential read is cheapest
+        cursor.execute("ANALYZE wagtailsearch_indexentry")
+    queryset = agency_search(public_agencies(), "โรงเรียนบ้านทดลอง", public=True)
+    with CaptureQueriesContext(connection) as captured:
+        assert len(capped.ranked_ids(queryset).ids) == 6
+    (sent,) = [query["sql"] for query in captured.captured_queries]
+    *settings, select, reset = sent.split("; ")
+    with transaction.atomic(), connection.cursor() as cursor:
+        for setting in settings:
+            cursor.execute(setting)
+        cursor.execute(f"EXPLAIN {select}")
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+        cursor.execute(reset)
+    assert "wagtailsearch_indexentry" in plan
+    assert "Seq Scan on wagtailsearch_indexentry" not in plan
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("q", ["โรงเรียน", "ทดลอง03", "โรงเรียนบ้านทดลอง05"])
+def test_the_ranked_pass_finds_what_django_finds_in_the_same_order(q):
+    schools(6)
+    queryset = agency_search(public_agencies(), q, public=True)
+    expected = list(queryset.values_list("pk", flat=True)[:4])
+    assert expected
+    assert capped.ranked_ids(queryset, cap=3).ids == tuple(expected)
+
+
+@pytest.mark.postgres
+def test_the_ranked_pass_leaves_sequential_scans_allowed_after_it():
+    """Inside a transaction (a test, an `atomic()` view) `SET LOCAL` would last to its end."""
+    schools(2)
+    with transaction.atomic():
+        capped.ranked_ids(agency_search(public_agencies(), "โรงเรียน", public=True))
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW enable_seqscan")
+            assert cursor.fetchone()[0] == "on"
