@@ -25,14 +25,13 @@ run: install
 # The production configuration (cms.settings.production) under gunicorn, on PostgreSQL
 # (DATABASE_URL) and Redis (REDIS_URL), with the environment of docs/deploy.md: SECRET_KEY,
 # ALLOWED_HOSTS... WEB_CONCURRENCY workers (default 4; 1 may run without Redis), and one task
-# worker beside them (`db_worker`: the search index updates queued by publishes; Ctrl-C stops both).
+# worker beside them (`db_worker`: the search index updates queued by publishes), started again if it
+# stops; Ctrl-C stops both (scripts/serve.sh).
 serve: install
 	@test -n "$$DATABASE_URL" || { echo "make serve: set DATABASE_URL=postgres://... (docs/deploy.md)" >&2; exit 2; }
 	DJANGO_SETTINGS_MODULE=cms.settings.production $(PY) manage.py migrate --noinput
 	DJANGO_SETTINGS_MODULE=cms.settings.production $(PY) manage.py collectstatic --noinput --verbosity 0
-	DJANGO_SETTINGS_MODULE=cms.settings.production $(PY) manage.py db_worker --no-reload & \
-	DJANGO_SETTINGS_MODULE=cms.settings.production exec $(VENV)/bin/gunicorn cms.wsgi \
-		--bind $(HOST):$(PORT) --workers "$${WEB_CONCURRENCY:-4}" --access-logfile - --timeout 60
+	HOST=$(HOST) PORT=$(PORT) scripts/serve.sh
 
 # The whole suite on SQLite, then again on PostgreSQL when TEST_DATABASE_URL names one.
 test: install
