@@ -62,7 +62,10 @@ def _through_indexes(keys: QuerySet) -> list:
     (one implicit transaction outside `atomic()`; inside one, the `RESET` puts the setting back).
     """
     connection = connections[keys.db]
-    if connection.vendor != "postgresql":
+    # With server-side binding (an OPTIONS switch of Django's PostgreSQL backend) each statement
+    # is prepared alone and three cannot go together: the pass then runs as Django runs it.
+    server_side = connection.settings_dict.get("OPTIONS", {}).get("server_side_binding")
+    if connection.vendor != "postgresql" or server_side:
         return list(keys)
     try:
         sql, params = keys.query.sql_with_params()
